@@ -1,0 +1,134 @@
+"""Command line: python -m etl {load,status,totals,demo} ..."""
+from __future__ import annotations
+
+import argparse
+import csv
+import signal
+import sys
+from pathlib import Path
+
+from settings import get_settings
+
+DEMO_NOTICE = ("DEMONSTRATION DATA - generated, not official MEF figures / "
+               "DATOS DE DEMOSTRACIÓN - generados, no son cifras oficiales del MEF")
+
+
+def _print_result(r) -> None:
+    if r.status == "refused":
+        print(f"REFUSED {r.message}", file=sys.stderr)
+        return
+    if r.status == "unchanged":
+        print(f"unchanged {r.file}: {r.message}")
+        return
+    years = ",".join(map(str, r.years))
+    print(f"loaded {r.file}: load {r.load_id}, years {years}, rows read {r.rows_read:,}, "
+          f"loaded {r.rows_loaded:,}, rejected {r.rows_rejected:,}")
+    if r.reject_report:
+        print(f"  reject report: {r.reject_report}")
+
+
+def cmd_load(args) -> int:
+    from etl.load import load_file
+    status = 0
+    for f in args.files:
+        r = load_file(Path(f), progress=not args.quiet, reject_dir=args.rejects, year=args.year)
+        _print_result(r)
+        if r.status == "refused":
+            status = 1
+    return status
+
+
+def cmd_status(args) -> int:
+    from store.engine import StoreMissing
+    from store.read import load_history_frame
+    try:
+        df = load_history_frame()
+    except StoreMissing as exc:
+        print(f"no store yet: {exc}. Run `python -m etl demo` or `python -m etl load FILE`.", file=sys.stderr)
+        return 1
+    if args.format == "csv":
+        df.to_csv(sys.stdout, index=False)
+        return 0
+    if df.empty:
+        print("no loads yet")
+    for row in df.itertuples():
+        demo = "  [DEMO]" if row.is_demo else ""
+        print(f"#{row.id} {row.status:<9} {row.file_name}  {row.format}"
+              f"{' (' + row.breakdown + ')' if isinstance(row.breakdown, str) else ''}  years {row.fiscal_years}{demo}\n"
+              f"    read {row.rows_read:,}  loaded {row.rows_loaded:,}  rejected {row.rows_rejected:,}  "
+              f"{row.started_at} -> {row.finished_at}  sha256 {row.sha256[:16]}  {row.message or ''}")
+    return 0
+
+
+def _fmt(v) -> str:
+    if v is None or v != v:
+        return ""
+    return f"{v:.2f}" if not isinstance(v, str) else v
+
+
+def cmd_totals(args) -> int:
+    from store.engine import StoreMissing
+    from store.read import totals
+    try:
+        df = totals(args.by, args.year, source=args.source)
+    except StoreMissing as exc:
+        print(f"no store yet: {exc}", file=sys.stderr)
+        return 1
+    if args.format == "csv":
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["key", "name", "pia", "pim", "devengado", "execution_pct"])
+        for r in df.itertuples():
+            w.writerow([r.key, r.name, _fmt(r.pia), _fmt(r.pim), _fmt(r.devengado), _fmt(r.execution_pct)])
+        return 0
+    print(f"{'key':<10} {'name':<50} {'PIA':>18} {'PIM':>18} {'devengado':>18} {'avance %':>9}")
+    for r in df.itertuples():
+        pct = "" if r.execution_pct is None or r.execution_pct != r.execution_pct else f"{r.execution_pct:.1f}"
+        print(f"{str(r.key):<10} {str(r.name)[:50]:<50} {float(r.pia or 0):>18,.2f} {float(r.pim or 0):>18,.2f} "
+              f"{float(r.devengado or 0):>18,.2f} {pct:>9}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from etl.demo import build_demo
+    print(DEMO_NOTICE)
+    return build_demo(rows=args.rows, out=args.out, progress=not args.quiet)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from store.read import GROUPS
+    p = argparse.ArgumentParser(prog="python -m etl", description="Load MEF budget files into the store.")
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    lp = sub.add_parser("load", help="load MEF Gasto CSV/ZIP files or Consulta Amigable exports")
+    lp.add_argument("files", nargs="+")
+    lp.add_argument("--rejects", type=Path, help="folder for reject reports (default DATA_DIR/rejects)")
+    lp.add_argument("--year", type=int, help="fiscal year of a Consulta Amigable export without an Año column")
+    lp.add_argument("--quiet", action="store_true", help="no progress bar")
+    lp.set_defaults(func=cmd_load)
+
+    sp = sub.add_parser("status", help="the load history")
+    sp.add_argument("--format", choices=["text", "csv"], default="text")
+    sp.set_defaults(func=cmd_status)
+
+    tp = sub.add_parser("totals", help="PIA, PIM, devengado and execution % per group")
+    tp.add_argument("--by", required=True, choices=sorted(GROUPS))
+    tp.add_argument("--year", type=int)
+    tp.add_argument("--source", choices=["gasto", "consulta"], default="gasto",
+                    help="budget lines (MEF Gasto files) or Consulta Amigable exports")
+    tp.add_argument("--format", choices=["text", "csv"], default="text")
+    tp.set_defaults(func=cmd_totals)
+
+    dp = sub.add_parser("demo", help="build the demonstration store (generated data, not official)")
+    dp.add_argument("--rows", type=int, help="instead: write one benchmark-scale file of N rows to --out")
+    dp.add_argument("--out", type=Path, help="where --rows writes its file")
+    dp.add_argument("--quiet", action="store_true")
+    dp.set_defaults(func=cmd_demo)
+
+    args = p.parse_args(argv)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `... | head` ends quietly
+    get_settings()
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

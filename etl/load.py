@@ -1,0 +1,203 @@
+"""Load one input file into the store: stage, then publish in one atomic write.
+
+Everything that can fail (reading, validating, summing) happens in a private staging
+database first; the store is touched only inside `write_transaction`, so a refused, failed
+or killed load leaves it exactly as it was.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import sqlalchemy as sa
+
+from etl import consulta, gasto
+from etl.errors import LoadRefused
+from etl.mef_format import AMOUNTS, GRAIN
+from etl.source_file import open_source, sha256_of
+from settings import Settings, get_settings
+from store.bulk import insert_batches
+from store.engine import StoreMissing, read_engine, write_transaction
+from store.schema import budget_line, code_name, consulta_line, load_history, load_id_seq
+
+BATCH_ROWS = 250_000
+
+
+@dataclass
+class LoadResult:
+    file: str
+    status: str                     # loaded | unchanged | refused
+    message: str = ""
+    load_id: int | None = None
+    years: list[int] = field(default_factory=list)
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_rejected: int = 0
+    reject_report: Path | None = None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def active_load_with_sha(sha: str, settings: Settings) -> int | None:
+    try:
+        engine = read_engine(settings)
+        with engine.connect() as conn:
+            if not sa.inspect(conn).has_table("load_history"):
+                return None
+            return conn.execute(sa.select(load_history.c.id).where(
+                load_history.c.sha256 == sha, load_history.c.status == "loaded")).scalar()
+    except StoreMissing:
+        return None
+
+
+def detect_format(path: Path) -> str:
+    """consulta_amigable for spreadsheets and CA-style CSVs, mef_gasto otherwise."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return "consulta_amigable"
+    if suffix == ".csv" and path.exists() and consulta.looks_like_consulta_csv(path):
+        return "consulta_amigable"
+    return "mef_gasto"
+
+
+def load_file(path: Path | str, *, settings: Settings | None = None, demo: bool = False,
+              progress: bool = False, reject_dir: Path | None = None, year: int | None = None) -> LoadResult:
+    """Load a file; never raises for bad input, returns status 'refused' with the reason."""
+    s = settings or get_settings()
+    path = Path(path)
+    started = _now()
+    workroot = s.data_dir / "tmp"
+    workroot.mkdir(parents=True, exist_ok=True)
+    try:
+        fmt = detect_format(path)
+        with tempfile.TemporaryDirectory(dir=workroot) as tmp:
+            tmpdir = Path(tmp)
+            if fmt == "consulta_amigable":
+                return _load_consulta(path, s, started, demo, reject_dir, year)
+            src = open_source(path, tmpdir)
+            existing = active_load_with_sha(src.sha256, s)
+            if existing is not None:
+                return LoadResult(path.name, "unchanged", f"already loaded as load {existing}; nothing changed",
+                                  load_id=existing)
+            con = duckdb.connect(str(tmpdir / "stage.duckdb"), config={
+                "memory_limit": s.etl_memory, "temp_directory": str(tmpdir / "spill"),
+                "preserve_insertion_order": False})
+            try:
+                staged = gasto.stage(src, con, progress=progress)
+                report = write_reject_report(staged.rejects, path.name, src.sha256,
+                                             reject_dir or s.data_dir / "rejects")
+                result = _publish_gasto(con, staged, s, started, demo, report)
+            finally:
+                con.close()
+            return result
+    except LoadRefused as exc:
+        _log_refusal(s, path, started, str(exc))
+        return LoadResult(path.name, "refused", str(exc))
+
+
+def _publish_gasto(con, staged: gasto.StagedGasto, s: Settings, started, demo, report) -> LoadResult:
+    years = staged.years
+    rows_read = staged.rows_loaded + staged.rows_rejected
+    grain = [c for c, _, _ in GRAIN]
+    amounts = [c for c, _ in AMOUNTS]
+    with write_transaction(s) as conn:
+        load_id = conn.execute(load_id_seq.next_value()).scalar()
+        conn.execute(budget_line.delete().where(budget_line.c.fiscal_year.in_(years)))
+        conn.execute(code_name.delete().where(code_name.c.fiscal_year.in_(years)))
+        facts = con.sql(
+            f"SELECT CAST({load_id} AS INTEGER) AS load_id, fiscal_year, month, {', '.join(grain)}, "
+            f"{', '.join(f'CAST({a} AS DECIMAL(18,2)) AS {a}' for a in amounts)} FROM agg"
+        ).to_arrow_reader(BATCH_ROWS)
+        insert_batches(conn, budget_line, facts)
+        names_sql = " UNION ALL ".join(
+            f"SELECT fiscal_year, '{col}' AS dimension, {col} AS code, "
+            f"regexp_replace(trim(any_value({col}__name)), '\\s+', ' ', 'g') AS name "
+            f"FROM agg WHERE {col}__name IS NOT NULL AND trim({col}__name) <> '' GROUP BY fiscal_year, {col}"
+            for col in grain)
+        insert_batches(conn, code_name, con.sql(names_sql).to_arrow_reader(BATCH_ROWS))
+        _retire_replaced(conn, "mef_gasto")
+        conn.execute(load_history.insert().values(
+            id=load_id, file_name=staged.source.path.name, sha256=staged.source.sha256, format="mef_gasto",
+            scope="mef_gasto", fiscal_years=",".join(map(str, years)), rows_read=rows_read,
+            rows_loaded=staged.rows_loaded, rows_rejected=staged.rows_rejected, started_at=started,
+            finished_at=_now(), status="loaded", is_demo=demo,
+            message=f"{staged.rows_rejected} rows rejected" if staged.rows_rejected else "ok",
+            reject_report=str(report) if report else None))
+    return LoadResult(staged.source.path.name, "loaded", "ok", load_id=load_id, years=years,
+                      rows_read=rows_read, rows_loaded=staged.rows_loaded,
+                      rows_rejected=staged.rows_rejected, reject_report=report)
+
+
+def _retire_replaced(conn: sa.Connection, fmt: str) -> None:
+    """Loads of this format whose lines are all gone are 'replaced'."""
+    table = budget_line if fmt == "mef_gasto" else consulta_line
+    still = sa.select(table.c.load_id).distinct()
+    conn.execute(load_history.update().where(
+        load_history.c.format == fmt, load_history.c.status == "loaded",
+        load_history.c.id.not_in(still)).values(status="replaced"))
+
+
+def _load_consulta(path: Path, s: Settings, started, demo, reject_dir: Path | None = None,
+                   year: int | None = None) -> LoadResult:
+    if not path.exists():
+        raise LoadRefused(path.name, "file not found")
+    sha = sha256_of(path)
+    existing = active_load_with_sha(sha, s)
+    if existing is not None:
+        return LoadResult(path.name, "unchanged", f"already loaded as load {existing}; nothing changed",
+                          load_id=existing)
+    export = consulta.read_export(path, year=year)
+    # Two exports with the same breakdown can hold different filters (Salud vs Educación by
+    # department), so an export replaces only a former export of the same name and breakdown.
+    scope = f"consulta_amigable:{export.breakdown}:{path.stem.lower()}"
+    report = write_reject_report(export.rejects, path.name, sha, reject_dir or s.data_dir / "rejects")
+    rejected = len({r.line for r in export.rejects})
+    with write_transaction(s) as conn:
+        load_id = conn.execute(load_id_seq.next_value()).scalar()
+        old = sa.select(load_history.c.id).where(load_history.c.scope == scope,
+                                                 load_history.c.status == "loaded")
+        conn.execute(consulta_line.delete().where(consulta_line.c.load_id.in_(old),
+                                                  consulta_line.c.fiscal_year.in_(export.years)))
+        insert_batches(conn, consulta_line, [export.table_with_load_id(load_id)])
+        _retire_replaced(conn, "consulta_amigable")
+        conn.execute(load_history.insert().values(
+            id=load_id, file_name=path.name, sha256=sha, format="consulta_amigable", scope=scope,
+            breakdown=export.breakdown, fiscal_years=",".join(map(str, export.years)),
+            rows_read=export.rows + rejected, rows_loaded=export.rows, rows_rejected=rejected,
+            started_at=started, finished_at=_now(), status="loaded", is_demo=demo,
+            message=f"{rejected} rows rejected" if rejected else "ok",
+            reject_report=str(report) if report else None))
+    return LoadResult(path.name, "loaded", "ok", load_id=load_id, years=export.years,
+                      rows_read=export.rows + rejected, rows_loaded=export.rows, rows_rejected=rejected,
+                      reject_report=report)
+
+
+def write_reject_report(rejects, file_name: str, sha: str, folder: Path) -> Path | None:
+    if not rejects:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{file_name}.{sha[:12]}.rejects.csv"
+    with open(out, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["file", "line", "column", "value", "reason"])
+        for r in rejects:
+            w.writerow([file_name, r.line, r.column, r.value, r.reason])
+    return out
+
+
+def _log_refusal(s: Settings, path: Path, started, message: str) -> None:
+    """Refusals go to a log file, not the store: a refused load leaves the store untouched."""
+    try:
+        s.data_dir.mkdir(parents=True, exist_ok=True)
+        with open(s.data_dir / "etl-refused.log", "a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"at": started.isoformat(), "file": str(path), "message": message},
+                                ensure_ascii=False) + "\n")
+    except OSError:
+        pass

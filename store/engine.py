@@ -1,0 +1,124 @@
+"""Engines for reading and the one way to write: an atomic transaction.
+
+DuckDB allows one writer per file across processes and readers must open read-only, so a
+write copies the published file, changes the copy and swaps it in with os.replace: the app
+keeps reading the old file until the new one is complete. On PostgreSQL a write is one
+transaction, serialised by an advisory lock; MVCC gives readers the same guarantee.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
+
+from settings import Settings, get_settings
+from store.schema import SCHEMA_VERSION, metadata, store_info
+
+
+class StoreMissing(RuntimeError):
+    """No store has been built yet (run `python -m etl demo` or `python -m etl load`)."""
+
+
+_read_engines: dict[tuple, sa.Engine] = {}
+_read_lock = threading.Lock()
+
+
+def read_engine(settings: Settings | None = None) -> sa.Engine:
+    """An engine on the published store; a new one after the ETL swapped the file."""
+    s = settings or get_settings()
+    if not s.is_duckdb:
+        key = (s.database_url,)
+    else:
+        path = s.duckdb_path
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            raise StoreMissing(f"no store at {path}") from None
+        key = (str(path), st.st_ino, st.st_mtime_ns)
+    with _read_lock:
+        engine = _read_engines.get(key)
+        if engine is None:
+            for old_key in [k for k in _read_engines if k[0] == key[0]]:
+                _read_engines.pop(old_key).dispose()
+            if s.is_duckdb:
+                # NullPool: each query opens the file it finds now, never a stale instance.
+                engine = sa.create_engine(s.database_url, poolclass=NullPool,
+                                          connect_args={"read_only": True})
+            else:
+                engine = sa.create_engine(s.database_url, pool_pre_ping=True)
+            _read_engines[key] = engine
+        return engine
+
+
+def store_exists(settings: Settings | None = None) -> bool:
+    s = settings or get_settings()
+    if s.is_duckdb:
+        return s.duckdb_path.exists()
+    try:
+        with read_engine(s).connect() as conn:
+            return sa.inspect(conn).has_table("load_history")
+    except sa.exc.OperationalError:
+        return False
+
+
+def _prepare(conn: sa.Connection) -> None:
+    metadata.create_all(conn)
+    if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == "schema_version")).scalar() is None:
+        conn.execute(store_info.insert().values(key="schema_version", value=SCHEMA_VERSION))
+
+
+@contextmanager
+def write_transaction(settings: Settings | None = None) -> Iterator[sa.Connection]:
+    """Yield a connection in a transaction; readers see all of it or none of it."""
+    s = settings or get_settings()
+    if s.is_duckdb:
+        with _duckdb_write(s.duckdb_path) as conn:
+            yield conn
+        return
+    engine = sa.create_engine(s.database_url, poolclass=NullPool)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(20100413)")
+            _prepare(conn)
+            yield conn
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def _duckdb_write(path: Path) -> Iterator[sa.Connection]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)          # released by the OS if we are killed
+        for stale in path.parent.glob(f".{path.name}.*.tmp*"):
+            stale.unlink(missing_ok=True)         # left by a writer that was killed
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        if path.exists():
+            shutil.copyfile(path, tmp)
+        engine = sa.create_engine(f"duckdb:///{tmp}", poolclass=NullPool)
+        try:
+            with engine.begin() as conn:
+                _prepare(conn)
+                yield conn
+            with engine.connect() as conn:
+                conn.exec_driver_sql("CHECKPOINT")
+            engine.dispose()
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+            dir_fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        finally:
+            engine.dispose()
+            tmp.unlink(missing_ok=True)
+            Path(str(tmp) + ".wal").unlink(missing_ok=True)

@@ -1,0 +1,122 @@
+"""Read functions: the only way pages and the CLI get data. Each returns a DataFrame.
+
+All aggregation happens in SQL; only what a chart or table shows comes back.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+
+from etl.mef_format import DEPARTMENTS, LEVELS
+from settings import Settings
+from store.engine import read_engine
+from store.schema import budget_line, code_name, consulta_line, load_history
+
+# User-facing grouping name -> fact column (and code_name dimension).
+GROUPS = {
+    "programa": "programa",
+    "departamento": "departamento_meta",
+    "nivel": "nivel_gobierno",
+    "sector": "sector",
+    "pliego": "pliego",
+    "ejecutora": "sec_ejec",
+    "producto": "producto_proyecto",
+    "actividad": "actividad",
+    "funcion": "funcion",
+    "fuente": "fuente_financiamiento",
+    "generica": "generica",
+}
+FALLBACK_NAMES = {"departamento_meta": DEPARTMENTS, "nivel_gobierno": LEVELS}
+
+
+def _frame(stmt, settings: Settings | None) -> pd.DataFrame:
+    with read_engine(settings).connect() as conn:
+        result = conn.execute(stmt)
+        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def _filtered(stmt, table, year=None, filters: dict | None = None):
+    if year is not None:
+        stmt = stmt.where(table.c.fiscal_year == int(year))
+    for key, value in (filters or {}).items():
+        col = table.c[GROUPS.get(key, key)]
+        if isinstance(value, (list, tuple, set)):
+            stmt = stmt.where(col.in_(list(value)))
+        elif value not in (None, ""):
+            stmt = stmt.where(col == value)
+    return stmt
+
+
+def latest_names(dimension: str, year: int | None = None):
+    """(code, name) for a dimension: that year's name, or the most recent one."""
+    rn = sa.func.row_number().over(partition_by=code_name.c.code,
+                                   order_by=code_name.c.fiscal_year.desc()).label("rn")
+    inner = sa.select(code_name.c.code, code_name.c.name, rn).where(code_name.c.dimension == dimension)
+    if year is not None:
+        inner = inner.where(code_name.c.fiscal_year == int(year))
+    inner = inner.subquery()
+    return sa.select(inner.c.code, inner.c.name).where(inner.c.rn == 1).subquery()
+
+
+def totals(by: str, year: int | None = None, *, filters: dict | None = None, source: str = "gasto",
+           settings: Settings | None = None) -> pd.DataFrame:
+    """Per group: PIA, PIM, devengado (all months) and execution % = devengado / PIM."""
+    col_name = GROUPS[by]
+    if source == "consulta":
+        return _consulta_totals(col_name, year, settings)
+    t = budget_line
+    key = t.c[col_name].label("key")
+    inner = _filtered(sa.select(key, sa.func.sum(t.c.pia).label("pia"), sa.func.sum(t.c.pim).label("pim"),
+                                sa.func.sum(t.c.devengado).label("devengado")), t, year, filters)
+    inner = inner.group_by(t.c[col_name]).subquery()
+    names = latest_names(col_name, year)
+    stmt = (sa.select(inner.c.key, names.c.name, inner.c.pia, inner.c.pim, inner.c.devengado)
+            .select_from(inner.outerjoin(names, names.c.code == inner.c.key)).order_by(inner.c.key))
+    return _finish(_frame(stmt, settings), col_name)
+
+
+def _consulta_totals(col_name: str, year, settings) -> pd.DataFrame:
+    t = consulta_line
+    active = sa.select(load_history.c.id).where(load_history.c.status == "loaded")
+    stmt = sa.select(t.c[col_name].label("key"), sa.func.max(t.c[f"{col_name}_name"]).label("name"),
+                     sa.func.sum(t.c.pia).label("pia"), sa.func.sum(t.c.pim).label("pim"),
+                     sa.func.sum(t.c.devengado).label("devengado")).where(
+        t.c.load_id.in_(active), t.c[col_name].is_not(None))
+    if year is not None:
+        stmt = stmt.where(t.c.fiscal_year == int(year))
+    stmt = stmt.group_by(t.c[col_name]).order_by(t.c[col_name])
+    return _finish(_frame(stmt, settings), col_name)
+
+
+def _finish(df: pd.DataFrame, col_name: str) -> pd.DataFrame:
+    fallback = FALLBACK_NAMES.get(col_name, {})
+    if not df.empty:
+        df["name"] = [n if isinstance(n, str) and n else fallback.get(k, "") for k, n in zip(df["key"], df["name"])]
+    for c in ("pia", "pim", "devengado"):
+        df[c] = df[c].astype(object)
+    df["execution_pct"] = [
+        (round(float(d) / float(p) * 100, 2) if p not in (None, 0) and d is not None else None)
+        for d, p in zip(df["devengado"], df["pim"])
+    ]
+    return df
+
+
+def load_history_frame(settings: Settings | None = None) -> pd.DataFrame:
+    h = load_history
+    stmt = sa.select(h.c.id, h.c.file_name, h.c.format, h.c.breakdown, h.c.fiscal_years, h.c.rows_read,
+                     h.c.rows_loaded, h.c.rows_rejected, h.c.started_at, h.c.finished_at, h.c.status,
+                     h.c.message, h.c.sha256, h.c.is_demo, h.c.reject_report).order_by(h.c.id)
+    return _frame(stmt, settings)
+
+
+def fiscal_years(settings: Settings | None = None) -> list[int]:
+    stmt = sa.select(budget_line.c.fiscal_year).distinct().order_by(budget_line.c.fiscal_year)
+    return [int(y) for y in _frame(stmt, settings)["fiscal_year"]]
+
+
+def is_demo_store(settings: Settings | None = None) -> bool:
+    """True when any active load is demonstration data: the app must say so."""
+    stmt = sa.select(sa.func.count()).select_from(load_history).where(
+        load_history.c.status == "loaded", load_history.c.is_demo.is_(True))
+    with read_engine(settings).connect() as conn:
+        return bool(conn.execute(stmt).scalar())
