@@ -16,14 +16,14 @@ from pathlib import Path
 import duckdb
 import sqlalchemy as sa
 
-from etl import consulta, gasto
+from etl import consulta, department_list, gasto
 from etl.errors import LoadRefused
 from etl.mef_format import AMOUNTS, GRAIN
 from etl.source_file import open_source, sha256_of
 from settings import Settings, get_settings
 from store.bulk import insert_batches
 from store.engine import StoreMissing, read_engine, write_transaction
-from store.schema import budget_line, code_name, consulta_line, load_history, load_id_seq
+from store.schema import budget_line, code_name, consulta_line, department_list as department_list_table, load_history, load_id_seq
 
 BATCH_ROWS = 250_000
 
@@ -62,6 +62,8 @@ def detect_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return "consulta_amigable"
+    if suffix == ".parquet" and department_list.is_department_list(path):
+        return "department_list"
     if suffix == ".csv" and path.exists() and consulta.looks_like_consulta_csv(path):
         return "consulta_amigable"
     return "mef_gasto"
@@ -81,6 +83,8 @@ def load_file(path: Path | str, *, settings: Settings | None = None, demo: bool 
             tmpdir = Path(tmp)
             if fmt == "consulta_amigable":
                 return _load_consulta(path, s, started, demo, reject_dir, year)
+            if fmt == "department_list":
+                return _load_department_list(path, s, started, demo)
             src = open_source(path, tmpdir)
             existing = active_load_with_sha(src.sha256, s)
             if existing is not None:
@@ -177,6 +181,29 @@ def _load_consulta(path: Path, s: Settings, started, demo, reject_dir: Path | No
     return LoadResult(path.name, "loaded", "ok", load_id=load_id, years=export.years,
                       rows_read=export.rows + rejected, rows_loaded=export.rows, rows_rejected=rejected,
                       reject_report=report)
+
+
+def _load_department_list(path: Path, s: Settings, started, demo) -> LoadResult:
+    sha = sha256_of(path)
+    existing = active_load_with_sha(sha, s)
+    if existing is not None:
+        return LoadResult(path.name, "unchanged", f"already loaded as load {existing}; nothing changed",
+                          load_id=existing)
+    data = department_list.read_department_list(path)
+    scope = f"department_list:{path.stem.lower()}"
+    with write_transaction(s) as conn:
+        load_id = conn.execute(load_id_seq.next_value()).scalar()
+        old = sa.select(load_history.c.id).where(load_history.c.scope == scope, load_history.c.status == "loaded")
+        conn.execute(department_list_table.delete().where(department_list_table.c.load_id.in_(old)))
+        conn.execute(load_history.update().where(load_history.c.id.in_(old)).values(status="replaced"))
+        conn.execute(department_list_table.insert(), [
+            {"load_id": load_id, "code": code, "name": label} for _, code, label in data.rows])
+        conn.execute(load_history.insert().values(
+            id=load_id, file_name=path.name, sha256=sha, format="department_list", scope=scope,
+            rows_read=len(data.rows), rows_loaded=len(data.rows), rows_rejected=0, started_at=started,
+            finished_at=_now(), status="loaded", is_demo=demo, message="all codes are INEI department codes"))
+    return LoadResult(path.name, "loaded", "ok", load_id=load_id, rows_read=len(data.rows),
+                      rows_loaded=len(data.rows))
 
 
 def write_reject_report(rejects, file_name: str, sha: str, folder: Path) -> Path | None:

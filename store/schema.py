@@ -72,6 +72,14 @@ consulta_line = sa.Table(
     sa.Column("avance_pct", sa.Numeric(7, 1)),
 )
 
+# Labels for department codes from two-column extracts (checked against the INEI codes).
+department_list = sa.Table(
+    "department_list", metadata,
+    sa.Column("load_id", sa.Integer, nullable=False),
+    sa.Column("code", sa.String(2), nullable=False),
+    sa.Column("name", sa.String, nullable=False),
+)
+
 store_info = sa.Table(
     "store_info", metadata,
     sa.Column("key", sa.String, primary_key=True),

@@ -1,0 +1,51 @@
+"""Cached calls to the store's read functions: the pages' only way to data.
+
+The cache lives in files under the data directory (flask-caching FileSystemCache), so every
+gunicorn worker shares it and none keeps data in Python globals. Keys hold the function, its
+arguments and the store's identity (file inode and mtime, or the newest load on PostgreSQL):
+after the ETL publishes a new store the old entries are simply never asked for again.
+"""
+from __future__ import annotations
+
+from flask import Flask, has_app_context
+from flask_caching import Cache
+
+from settings import get_settings
+from store import dashboard
+
+cache = Cache()
+
+TIMEOUT_S = 24 * 3600
+
+
+def init_cache(server: Flask) -> None:
+    """Attach the file cache to the Flask server (called once by app.py)."""
+    folder = get_settings().data_dir / "cache"
+    folder.mkdir(parents=True, exist_ok=True)
+    cache.init_app(server, config={"CACHE_TYPE": "FileSystemCache", "CACHE_DIR": str(folder),
+                                   "CACHE_DEFAULT_TIMEOUT": TIMEOUT_S, "CACHE_THRESHOLD": 2000})
+
+
+def _usable() -> bool:
+    if not has_app_context():
+        return False
+    try:
+        cache.cache  # noqa: B018  - raises when init_cache was not called on this app
+    except (KeyError, AttributeError):
+        return False
+    return True
+
+
+def cached(fn, *args):
+    """`fn(*args)` through the cache; raises store.engine.StoreMissing when there is no store.
+
+    Outside a Flask app (unit tests calling a callback directly) it just calls `fn`."""
+    identity = dashboard.store_identity()
+    if not _usable():
+        return fn(*args)
+    key = f"gsb:{fn.__module__}.{fn.__name__}:{identity}:{args!r}"
+    value = cache.get(key)
+    if value is None:
+        value = fn(*args)
+        cache.set(key, value)
+    return value

@@ -1,0 +1,53 @@
+"""Page pieces every page uses: the loading-wrapped graph, the page heading, the message shown
+when no store exists yet, and the source line under each chart."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, get_asset_url, html
+
+from components.data import cached
+from components.i18n import t
+from store import dashboard
+
+DEMO_COMMAND = "python -m etl demo"
+LOAD_COMMAND = "python -m etl load FILE.csv"
+EMPTY_TOPOJSON = "topojson/"        # assets/topojson/world_110m.json: nothing for plotly.js to fetch
+
+
+def graph(graph_id: str, min_height: int = 300) -> dcc.Loading:
+    """A chart slot: dcc.Loading shows a spinner while its callback runs."""
+    config = {"displaylogo": False, "responsive": True, "topojsonURL": get_asset_url(EMPTY_TOPOJSON),
+              "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"]}
+    return dcc.Loading(dcc.Graph(id=graph_id, config=config, style={"minHeight": f"{min_height}px"}),
+                       type="default", delay_show=250)
+
+
+def page_header(prefix: str, title: str, intro: str) -> html.Div:
+    return html.Div([html.H1(title, id=f"{prefix}-heading", className="h3 mt-3 mb-1"),
+                     html.P(intro, className="text-secondary mb-3")])
+
+
+def store_missing(lang: str, prefix: str) -> dbc.Container:
+    """Shown instead of a page when there is no store: what to run, not a traceback."""
+    return dbc.Container(dbc.Alert([
+        html.H2(t("missing.title", lang), className="h4 alert-heading"),
+        html.P(t("missing.body", lang)),
+        html.Pre(DEMO_COMMAND, className="mb-2"),
+        html.Pre(LOAD_COMMAND, className="mb-0"),
+    ], color="warning", id=f"{prefix}-missing", className="mt-4"))
+
+
+def source_text(year: int, lang: str) -> str:
+    """'Fuente: MEF, ..., carga #3', or the demonstration wording when the lines are demo data."""
+    loads = cached(dashboard.sources, year)
+    ids = ", ".join(f"#{i}" for i in loads["load_id"]) or "—"
+    demo = bool(loads["is_demo"].any()) if not loads.empty else False
+    return t("source.demo" if demo else "source.mef", lang, loads=ids)
+
+
+def years_or_none() -> list[int] | None:
+    """The fiscal years in the store, or None when there is no store yet."""
+    try:
+        return cached(dashboard.store_summary)["years"]
+    except dashboard.StoreMissing:
+        return None

@@ -1,0 +1,69 @@
+"""Page state lives in the URL query (?year=2010&level=R&programme=0001&path=...&lang=en).
+
+So a copied address reproduces the view (permalinks for reports), the back button steps
+through filter changes, and any server process can answer any request. Pages turn the query
+into a validated state dict with `page_state`, and controls write it back with `search_for`.
+"""
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode
+
+from components.i18n import DEFAULT_LANG, LANGS
+
+LEVEL_CHOICES = ("all", "E", "R", "M")
+METRICS = ("devengado", "pim", "avance")
+# Keys that travel between pages (the navbar keeps them); the rest belong to one page.
+GLOBAL_KEYS = ("year", "level", "lang")
+ORDER = ("year", "level", "programme", "metric", "path", "lang")
+
+
+def parse_search(search: str | None) -> dict[str, str]:
+    """'?a=1&b=2' -> {'a': '1', 'b': '2'} (last value wins)."""
+    return dict(parse_qsl((search or "").lstrip("?"), keep_blank_values=False))
+
+
+def page_state(query: dict, years: list[int] | None = None) -> dict:
+    """A clean state from raw query values: unknown or malformed values fall back to defaults.
+
+    `years` are the fiscal years in the store; the default year is the latest one."""
+    years = years or []
+    try:
+        year = int(query.get("year", ""))
+    except (TypeError, ValueError):
+        year = None
+    if year not in years:
+        year = years[-1] if years else None
+    level = query.get("level") if query.get("level") in LEVEL_CHOICES else "all"
+    lang = query.get("lang") if query.get("lang") in LANGS else DEFAULT_LANG
+    metric = query.get("metric") if query.get("metric") in METRICS else "devengado"
+    path = [p for p in str(query.get("path") or "").split(".") if p.strip()][:3]
+    programme = str(query.get("programme") or "").strip()
+    return {"year": year, "level": level, "lang": lang, "metric": metric, "path": path,
+            "programme": programme}
+
+
+def search_for(state: dict, **changes) -> str:
+    """The query string for `state` with `changes` applied; defaults are left out.
+
+    The drill path is joined with '.', which needs no escaping (codes are digits)."""
+    merged = {**state, **changes}
+    out = {}
+    for key in ORDER:
+        value = merged.get(key)
+        if key == "path" and isinstance(value, (list, tuple)):
+            value = ".".join(value)
+        if value in (None, "", "all") or (key == "lang" and value == DEFAULT_LANG) or \
+                (key == "metric" and value == "devengado"):
+            continue
+        out[key] = value
+    return "?" + urlencode(out) if out else ""
+
+
+def global_search(search: str | None, **changes) -> str:
+    """Only the keys that travel between pages (year, level, lang), from a raw query string."""
+    raw = parse_search(search)
+    kept = {k: raw[k] for k in GLOBAL_KEYS if k in raw}
+    kept.update(changes)
+    out = {k: v for k, v in ((k, kept.get(k)) for k in GLOBAL_KEYS)
+           if v not in (None, "", "all") and not (k == "lang" and v == DEFAULT_LANG)}
+    return "?" + urlencode(out) if out else ""

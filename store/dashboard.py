@@ -1,0 +1,230 @@
+"""Read functions for the dashboard pages: one function per chart or table, aggregated in SQL.
+
+Each takes the filters a page shows (fiscal year, level of government, programme, drill path)
+and `settings` last, and returns only the rows a chart draws. Amounts come back as floats in
+soles: the pages scale and format them. Where `store.read` already answers the question
+(`totals`, `fiscal_years`, `is_demo_store`, `load_history_frame`) these functions call it, so
+the CLI and the dashboard agree on every total.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+
+from settings import Settings, get_settings
+from store.engine import StoreMissing, read_engine
+from store.read import fiscal_years, is_demo_store, latest_names, load_history_frame, totals
+from store.schema import budget_line, code_name
+from store.schema import load_history as history_table
+
+__all__ = [
+    "StoreMissing", "LEVELS", "DRILL_LEVELS", "store_identity", "store_summary", "sources",
+    "overview_kpis", "by_level", "by_programme", "drill", "drill_names", "monthly_execution",
+    "by_department", "load_history", "programme_names",
+]
+
+LEVELS = ("E", "R", "M")
+ALL = "all"
+
+# The drill-down on the Programas page: store.read.GROUPS keys, top to bottom.
+DRILL_LEVELS = ("programa", "producto", "actividad", "ejecutora")
+_DRILL_COLUMNS = ("programa", "producto_proyecto", "actividad", "sec_ejec")
+
+AMOUNT_COLUMNS = ("pia", "pim", "devengado")
+
+
+def _is_ppr(col):
+    """PpR strategic programmes: every programa code except the 9xxx categories (9001 ACCIONES
+    CENTRALES, 9002 ASIGNACIONES PRESUPUESTARIAS QUE NO RESULTAN EN PRODUCTOS, ...) and lines
+    without a code. A prefix, not a list, because the non-programme codes all start with 9 and
+    new ones have appeared over the years (DOMAIN.md §2)."""
+    return sa.and_(col != "", sa.not_(col.startswith("9")))
+
+
+def _level_filters(level: str | None, **more) -> dict:
+    filters = {k: v for k, v in more.items() if v not in (None, "")}
+    if level in LEVELS:
+        filters["nivel"] = level
+    return filters
+
+
+def _where(stmt, year: int, level: str | None, programa: str | None = None):
+    t = budget_line
+    stmt = stmt.where(t.c.fiscal_year == int(year))
+    if level in LEVELS:
+        stmt = stmt.where(t.c.nivel_gobierno == level)
+    if programa:
+        stmt = stmt.where(t.c.programa == programa)
+    return stmt
+
+
+def _frame(stmt, settings: Settings | None) -> pd.DataFrame:
+    with read_engine(settings).connect() as conn:
+        result = conn.execute(stmt)
+        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def _num(value) -> float | None:
+    return None if value is None or value != value else float(value)
+
+
+def _pct(part, whole) -> float | None:
+    part, whole = _num(part), _num(whole)
+    if part is None or not whole:
+        return None
+    return part / whole * 100
+
+
+def _totals_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """store.read.totals gives Decimals and a rounded %: charts want floats, exact ratios."""
+    out = pd.DataFrame({
+        "key": df["key"].astype(str) if not df.empty else pd.Series(dtype=str),
+        "name": df["name"].astype(str) if not df.empty else pd.Series(dtype=str),
+    })
+    for c in AMOUNT_COLUMNS:
+        out[c] = [(_num(v) or 0.0) for v in df[c]] if not df.empty else pd.Series(dtype=float)
+    out["avance_pct"] = [_pct(d, p) for d, p in zip(out["devengado"], out["pim"])]
+    return out
+
+
+def store_identity(settings: Settings | None = None) -> str:
+    """A string that changes whenever a new store is published: part of every cache key.
+
+    DuckDB: the ETL swaps the file with os.replace, so inode + mtime change. PostgreSQL: the
+    newest load id and its finish time (loads are the only writes)."""
+    s = settings or get_settings()
+    if s.is_duckdb:
+        try:
+            st = s.duckdb_path.stat()
+        except FileNotFoundError:
+            raise StoreMissing(f"no store at {s.duckdb_path}") from None
+        return f"duckdb:{s.duckdb_path}:{st.st_ino}:{st.st_mtime_ns}:{st.st_size}"
+    h = history_table
+    stmt = sa.select(sa.func.count(), sa.func.max(h.c.id), sa.func.max(h.c.finished_at))
+    with read_engine(s).connect() as conn:
+        n, last, finished = conn.execute(stmt).one()
+    return f"{s.database_url.rsplit('@', 1)[-1]}:{n}:{last}:{finished}"
+
+
+def store_summary(settings: Settings | None = None) -> dict:
+    """What the shell needs on every page: the fiscal years present and the demo flag."""
+    return {"years": fiscal_years(settings), "is_demo": is_demo_store(settings)}
+
+
+def sources(year: int, settings: Settings | None = None) -> pd.DataFrame:
+    """The loads whose lines make up a fiscal year (for the charts' source line)."""
+    lines = sa.select(budget_line.c.load_id).where(budget_line.c.fiscal_year == int(year)).distinct().subquery()
+    h = history_table
+    stmt = (sa.select(h.c.id.label("load_id"), h.c.file_name, h.c.is_demo)
+            .select_from(h.join(lines, lines.c.load_id == h.c.id)).order_by(h.c.id))
+    return _frame(stmt, settings)
+
+
+def overview_kpis(year: int, level: str | None = ALL, settings: Settings | None = None) -> pd.DataFrame:
+    """One row: PIA, PIM, devengado, avance % and the PpR programmes' share of PIM."""
+    t = budget_line
+    ppr_pim = sa.func.sum(sa.case((_is_ppr(t.c.programa), t.c.pim), else_=0)).label("ppr_pim")
+    stmt = _where(sa.select(sa.func.count().label("lines"), sa.func.sum(t.c.pia).label("pia"),
+                            sa.func.sum(t.c.pim).label("pim"), sa.func.sum(t.c.devengado).label("devengado"),
+                            ppr_pim), year, level)
+    row = _frame(stmt, settings).iloc[0]
+    if not row["lines"]:
+        return pd.DataFrame(columns=["pia", "pim", "devengado", "avance_pct", "ppr_pim", "ppr_share_pct"])
+    pia, pim, dev, ppr = (_num(row[c]) or 0.0 for c in ("pia", "pim", "devengado", "ppr_pim"))
+    return pd.DataFrame([{"pia": pia, "pim": pim, "devengado": dev, "avance_pct": _pct(dev, pim),
+                          "ppr_pim": ppr, "ppr_share_pct": _pct(ppr, pim)}])
+
+
+def by_level(year: int, level: str | None = ALL, settings: Settings | None = None) -> pd.DataFrame:
+    """PIM, devengado and avance % per level of government (E, R, M), in that order."""
+    df = _totals_frame(totals("nivel", year, filters=_level_filters(level), settings=settings))
+    order = {k: i for i, k in enumerate(LEVELS)}
+    return df.sort_values("key", key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+def by_programme(year: int, level: str | None = ALL, settings: Settings | None = None) -> pd.DataFrame:
+    """Per programa: PIA, PIM, devengado, avance %, largest PIM first."""
+    return drill(year, level, (), settings)
+
+
+def drill(year: int, level: str | None = ALL, path: tuple[str, ...] | list[str] = (),
+          settings: Settings | None = None) -> pd.DataFrame:
+    """The children of a drill path: programa -> producto/proyecto -> actividad -> ejecutora.
+
+    `path` holds the codes chosen so far (empty = programmes); the rows are the next level
+    down within that path, largest PIM first."""
+    path = tuple(path)
+    if len(path) >= len(DRILL_LEVELS):
+        raise ValueError(f"drill path too deep: {path}")
+    filters = _level_filters(level, **dict(zip(DRILL_LEVELS, path)))
+    df = _totals_frame(totals(DRILL_LEVELS[len(path)], year, filters=filters, settings=settings))
+    return df.sort_values(["pim", "devengado", "key"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def drill_names(year: int, path: tuple[str, ...] | list[str], settings: Settings | None = None) -> list[str]:
+    """The names of the codes in a drill path, for the breadcrumb ('' when unnamed)."""
+    path = tuple(path)[:len(DRILL_LEVELS)]
+    if not path:
+        return []
+    conds = [sa.and_(code_name.c.dimension == _DRILL_COLUMNS[i], code_name.c.code == code)
+             for i, code in enumerate(path)]
+    stmt = (sa.select(code_name.c.dimension, code_name.c.code, code_name.c.name)
+            .where(code_name.c.fiscal_year == int(year), sa.or_(*conds)))
+    found = {(r.dimension, r.code): r.name for r in _frame(stmt, settings).itertuples()}
+    return [found.get((_DRILL_COLUMNS[i], code), "") for i, code in enumerate(path)]
+
+
+def monthly_execution(year: int, level: str | None = ALL, programa: str | None = None,
+                      settings: Settings | None = None) -> pd.DataFrame:
+    """Devengado per month 1..last month loaded, its running total, PIM and cumulative avance %.
+
+    PIM sits on the month-0 rows, so it is the sum over all rows; months run up to the last
+    one with lines (a year in progress stops there instead of drawing a flat tail)."""
+    t = budget_line
+    stmt = _where(sa.select(t.c.month, sa.func.sum(t.c.pim).label("pim"),
+                            sa.func.sum(t.c.devengado).label("devengado")), year, level, programa)
+    df = _frame(stmt.group_by(t.c.month), settings)
+    cols = ["month", "devengado", "devengado_acum", "pim", "avance_acum_pct"]
+    months = [int(m) for m in df["month"] if int(m) > 0]
+    if df.empty or not months:
+        return pd.DataFrame(columns=cols)
+    pim = sum(_num(v) or 0.0 for v in df["pim"])
+    by_month = {int(m): _num(d) or 0.0 for m, d in zip(df["month"], df["devengado"])}
+    out = pd.DataFrame({"month": range(1, max(months) + 1)})
+    out["devengado"] = [by_month.get(m, 0.0) for m in out["month"]]
+    out["devengado_acum"] = out["devengado"].cumsum()
+    out["pim"] = pim
+    out["avance_acum_pct"] = [_pct(a, pim) for a in out["devengado_acum"]]
+    return out[cols]
+
+
+def by_department(year: int, level: str | None = ALL, programa: str | None = None,
+                  settings: Settings | None = None) -> pd.DataFrame:
+    """Per DEPARTAMENTO_META (where the spending lands), 98 Exterior included."""
+    df = _totals_frame(totals("departamento", year, filters=_level_filters(level, programa=programa),
+                              settings=settings))
+    return df.sort_values("key").reset_index(drop=True)
+
+
+def load_history(settings: Settings | None = None) -> pd.DataFrame:
+    """The load history, newest first, with the columns the Datos page shows."""
+    df = load_history_frame(settings)
+    cols = ["id", "file_name", "format", "fiscal_years", "rows_read", "rows_loaded", "rows_rejected",
+            "status", "sha256", "started_at", "finished_at", "is_demo", "message"]
+    df = df[cols].copy()
+    df["sha256"] = df["sha256"].str[:12]
+    for c in ("started_at", "finished_at"):
+        df[c] = [v.strftime("%Y-%m-%d %H:%M:%S") if v is not None and v == v else "" for v in df[c]]
+    return df.sort_values("id", ascending=False).reset_index(drop=True)
+
+
+def programme_names(year: int, settings: Settings | None = None) -> pd.DataFrame:
+    """(code, name) of the programmes with lines in a year, for a filter dropdown."""
+    names = latest_names("programa", year)
+    codes = (sa.select(budget_line.c.programa.label("code"))
+             .where(budget_line.c.fiscal_year == int(year)).distinct().subquery())
+    stmt = (sa.select(codes.c.code, names.c.name)
+            .select_from(codes.outerjoin(names, names.c.code == codes.c.code)).order_by(codes.c.code))
+    df = _frame(stmt, settings)
+    df["name"] = df["name"].fillna("")
+    return df

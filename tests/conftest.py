@@ -1,0 +1,77 @@
+"""Shared fixtures: a fresh store on each backend (DuckDB file, real PostgreSQL server)."""
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+REAL_DATA = ROOT.parent / "shared" / "data" / "real"
+
+
+def _postgres_url() -> str | None:
+    return os.environ.get("TEST_POSTGRES_URL")
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store(request, tmp_path, monkeypatch):
+    """Settings for an empty store; the environment points the CLI at it too."""
+    from settings import get_settings
+    monkeypatch.setenv("GSB_DATA_DIR", str(tmp_path / "data"))
+    if request.param == "duckdb":
+        monkeypatch.delenv("DATABASE_URL", raising=False)
+        yield get_settings()
+        return
+    base = _postgres_url()
+    if not base:
+        if os.environ.get("CI") == "true":
+            pytest.fail("TEST_POSTGRES_URL is not set: the test command must start PostgreSQL")
+        pytest.skip("no PostgreSQL server (set TEST_POSTGRES_URL; scripts/test.sh starts one)")
+    name = f"gsb_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = base.rsplit("/", 1)[0] + "/" + name
+    monkeypatch.setenv("DATABASE_URL", url)
+    yield get_settings()
+    from store import engine as engine_mod
+    for key in list(engine_mod._read_engines):
+        if key[0] == url or key[0].endswith("/" + name):
+            engine_mod._read_engines.pop(key).dispose()
+    with admin.connect() as c:
+        c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+@pytest.fixture
+def duck_store(tmp_path, monkeypatch):
+    """A DuckDB-only store, for tests about the file itself."""
+    from settings import get_settings
+    monkeypatch.setenv("GSB_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    return get_settings()
+
+
+def snapshot(settings) -> dict:
+    """Every row of every table, sorted: to prove a failed load changed nothing."""
+    from store.engine import StoreMissing, read_engine
+    from store.schema import metadata
+    try:
+        engine = read_engine(settings)
+    except StoreMissing:
+        return {"<no store>": None}
+    out = {}
+    with engine.connect() as conn:
+        for table in metadata.sorted_tables:
+            if not sa.inspect(conn).has_table(table.name):
+                continue
+            rows = conn.execute(sa.select(table)).fetchall()
+            out[table.name] = sorted(tuple(str(v) for v in r) for r in rows)
+    return out
