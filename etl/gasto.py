@@ -100,16 +100,41 @@ def stage(src: SourceFile, con: duckdb.DuckDBPyConnection, *, progress: bool = F
     """Fill table `agg` (grain + names + amounts + n) in `con`; collect rejects."""
     name = src.path.name
     canonical = map_header(src.header, name)
-    if src.lines < 2:
+    if not src.has_body:
         raise LoadRefused(name, "no data rows: the file holds only a header")
     by_canon = {v: k for k, v in canonical.items()}
     for type_name, values, _ in ENUM_TYPES.values():
         con.execute(f"CREATE TYPE {type_name} AS ENUM ({', '.join(_sql_str(v) for v in values)})")
     types = _column_types(src.header, canonical)
     columns_sql = "{" + ", ".join(f"{_sql_str(c)}: {_sql_str(t)}" for c, t in types.items()) + "}"
+    sql = _aggregate_sql(src, columns_sql, by_canon, src.encoding)
+    _scan(con, sql, src, progress)
+    if src.encoding == "utf-8" and con.execute(
+            "SELECT count(*) FROM gsb_rejects WHERE error_type = 'INVALID ENCODING'").fetchone()[0]:
+        # Older MEF files are latin-1: scan again with that encoding (every byte decodes).
+        src.encoding = "latin-1"
+        con.execute("DROP TABLE agg; DROP TABLE IF EXISTS gsb_rejects; DROP TABLE IF EXISTS gsb_reject_scans")
+        _scan(con, _aggregate_sql(src, columns_sql, by_canon, "latin-1"), src, progress)
+
+    rejects = _collect_rejects(con, src, canonical, types)
+    if not src.ends_with_newline and rejects and _is_cut_row(src.last_line, len(src.header)):
+        raise LoadRefused(name, "truncated: the last line is incomplete (the file ends mid-row)",
+                          line=max(r.line for r in rejects))
+    loaded = con.execute("SELECT coalesce(sum(n), 0) FROM agg").fetchone()[0]
+    if loaded == 0:
+        if rejects:
+            first = rejects[0]
+            raise LoadRefused(name, f"no valid rows: all {len({r.line for r in rejects})} data rows were "
+                                    f"rejected (first: {first.reason})", line=first.line, column=first.column)
+        raise LoadRefused(name, "no data rows: the file holds only a header")
+    years = [r[0] for r in con.execute("SELECT DISTINCT fiscal_year FROM agg ORDER BY 1").fetchall()]
+    return StagedGasto(source=src, years=years, rows_loaded=int(loaded), rejects=rejects)
+
+
+def _aggregate_sql(src: SourceFile, columns_sql: str, by_canon: dict[str, str], encoding: str) -> str:
     reader = (
         f"read_csv({_sql_str(str(src.csv_path))}, header=true, auto_detect=false, delim=',', quote='\"', "
-        f"escape='\"', columns={columns_sql}, encoding={_sql_str(src.encoding)}, strict_mode=true, "
+        f"escape='\"', columns={columns_sql}, encoding={_sql_str(encoding)}, strict_mode=true, "
         f"allow_quoted_nulls=false, nullstr='\\x01', store_rejects=true, "
         f"rejects_table='gsb_rejects', rejects_scan='gsb_reject_scans', max_line_size=1048576)"
     )
@@ -120,10 +145,10 @@ def stage(src: SourceFile, con: duckdb.DuckDBPyConnection, *, progress: bool = F
     selects = [f"CAST(CAST({_q(by_canon['ANO_EJE'])} AS VARCHAR) AS SMALLINT) AS fiscal_year",
                f"CAST(CAST({_q(by_canon['MES_EJE'])} AS VARCHAR) AS SMALLINT) AS month"]
     groups = ["1", "2"]
-    for i, (col, src_code, src_name) in enumerate(GRAIN, start=3):
+    for i, (col, src_code, _) in enumerate(GRAIN, start=3):
         selects.append(f"{code(src_code)} AS {col}")
         groups.append(str(i))
-    for col, src_code, src_name in GRAIN:
+    for col, _, src_name in GRAIN:
         if src_name in by_canon:
             selects.append(f"any_value({_q(by_canon[src_name])}) AS {col}__name")
         else:
@@ -131,25 +156,23 @@ def stage(src: SourceFile, con: duckdb.DuckDBPyConnection, *, progress: bool = F
     for col, src_amount in AMOUNTS:
         selects.append(f"sum({_q(by_canon[src_amount])}) AS {col}")
     selects.append("count(*) AS n")
-    sql = f"CREATE TABLE agg AS SELECT {', '.join(selects)} FROM {reader} GROUP BY {', '.join(groups)}"
-    try:
-        run_with_progress(con, sql, total_rows=max(src.lines - 1, 0), label=name, enabled=progress)
-    except duckdb.Error as exc:
-        raise LoadRefused(name, f"unreadable as CSV: {str(exc).splitlines()[0]}") from None
+    return f"CREATE TABLE agg AS SELECT {', '.join(selects)} FROM {reader} GROUP BY {', '.join(groups)}"
 
-    rejects = _collect_rejects(con, src, canonical, types)
-    if not src.ends_with_newline and any(r.line == src.lines for r in rejects):
-        raise LoadRefused(name, "truncated: the last line is incomplete (the file ends mid-row)",
-                          line=src.lines)
-    loaded = con.execute("SELECT coalesce(sum(n), 0) FROM agg").fetchone()[0]
-    if loaded == 0:
-        if rejects:
-            first = rejects[0]
-            raise LoadRefused(name, f"no valid rows: all {len({r.line for r in rejects})} data rows were "
-                                    f"rejected (first: {first.reason})", line=first.line, column=first.column)
-        raise LoadRefused(name, "no data rows: the file holds only a header")
-    years = [r[0] for r in con.execute("SELECT DISTINCT fiscal_year FROM agg ORDER BY 1").fetchall()]
-    return StagedGasto(source=src, years=years, rows_loaded=int(loaded), rejects=rejects)
+
+def _scan(con, sql: str, src: SourceFile, progress: bool) -> None:
+    try:
+        run_with_progress(con, sql, total_rows=src.est_rows, label=src.path.name, enabled=progress)
+    except duckdb.Error as exc:
+        raise LoadRefused(src.path.name, f"unreadable as CSV: {str(exc).splitlines()[0]}") from None
+
+
+def _is_cut_row(last_line: str, n_fields: int) -> bool:
+    """A final row without a newline that does not parse into a full record was cut short."""
+    try:
+        fields = next(csv.reader(io.StringIO(last_line), strict=True))
+    except (csv.Error, StopIteration):
+        return True
+    return len(fields) != n_fields or last_line.count('"') % 2 == 1
 
 
 def _collect_rejects(con, src: SourceFile, canonical: dict[str, str], types: dict[str, str]) -> list[Reject]:

@@ -85,16 +85,16 @@ def load_file(path: Path | str, *, settings: Settings | None = None, demo: bool 
                 return _load_consulta(path, s, started, demo, reject_dir, year)
             if fmt == "department_list":
                 return _load_department_list(path, s, started, demo)
-            src = open_source(path, tmpdir)
-            existing = active_load_with_sha(src.sha256, s)
-            if existing is not None:
-                return LoadResult(path.name, "unchanged", f"already loaded as load {existing}; nothing changed",
-                                  load_id=existing)
+            src = open_source(path, tmpdir)      # starts hashing in the background
             con = duckdb.connect(str(tmpdir / "stage.duckdb"), config={
                 "memory_limit": s.etl_memory, "temp_directory": str(tmpdir / "spill"),
                 "preserve_insertion_order": False})
             try:
                 staged = gasto.stage(src, con, progress=progress)
+                existing = active_load_with_sha(src.sha256, s)
+                if existing is not None:
+                    return LoadResult(path.name, "unchanged",
+                                      f"already loaded as load {existing}; nothing changed", load_id=existing)
                 report = write_reject_report(staged.rejects, path.name, src.sha256,
                                              reject_dir or s.data_dir / "rejects")
                 result = _publish_gasto(con, staged, s, started, demo, report)

@@ -1,0 +1,143 @@
+"""Load benchmark: `etl load` against DuckDB's raw CSV scan (ceiling) and pandas (baseline).
+
+Writes a file of about --size-gb GB in the real MEF format, then runs each contender in its
+own process so that peak memory (ru_maxrss from wait4) is that contender's alone. All three
+run in this one invocation on the same file; results go to benchmarks/RESULTS.md.
+
+    python benchmarks/bench_load.py [--size-gb 1.0] [--keep]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BYTES_PER_ROW_GUESS = 930
+
+RAW_SCAN = """
+import duckdb, sys
+con = duckdb.connect()
+con.execute("SET preserve_insertion_order=false")
+n = con.execute(f"SELECT count(*), max(COLUMNS(*)) FROM read_csv('{sys.argv[1]}', header=true, all_varchar=true, quote='\\"', delim=',')").fetchone()[0]
+print(n)
+"""
+
+PANDAS = """
+import pandas as pd, sys
+df = pd.read_csv(sys.argv[1], dtype=str)
+print(len(df))
+"""
+
+
+def run_measured(cmd: list[str], env: dict | None = None) -> dict:
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    out = proc.stdout.read().decode()
+    err = proc.stderr.read().decode()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[:4]} failed ({proc.returncode}): {err[-2000:]}")
+    return {"seconds": seconds, "peak_rss_mb": usage.ru_maxrss / 1024, "stdout": out.strip()}
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    import duckdb, pandas
+    return (f"{cpu}, {os.cpu_count()} cores, {mem_gb:.0f} GB RAM, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, DuckDB {duckdb.__version__}, pandas {pandas.__version__}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--size-gb", type=float, default=1.0)
+    ap.add_argument("--keep", action="store_true", help="keep the generated file and store")
+    ap.add_argument("--workdir", type=Path, default=ROOT / "benchmarks" / "work")
+    ap.add_argument("--no-pandas", action="store_true", help="skip the (memory-hungry) pandas baseline")
+    args = ap.parse_args()
+    from etl.demo_data import write_benchmark_file
+
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    data = args.workdir / "benchmark-Gasto.csv"
+    rows_target = int(args.size_gb * 1e9 / BYTES_PER_ROW_GUESS)
+    if not data.exists() or abs(data.stat().st_size - args.size_gb * 1e9) > 0.15e9:
+        print(f"writing about {rows_target:,} rows to {data} ...", flush=True)
+        write_benchmark_file(data, rows_target)
+    size_mb = data.stat().st_size / 1e6
+    with open(data, "rb") as fh:
+        rows = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 24), b"")) - 1
+    print(f"file: {size_mb:,.0f} MB, {rows:,} rows", flush=True)
+
+    results = {}
+    store_dir = Path(tempfile.mkdtemp(dir=args.workdir, prefix="store-"))
+    env = {**os.environ, "GSB_DATA_DIR": str(store_dir)}
+    env.pop("DATABASE_URL", None)
+    results["etl load"] = run_measured([sys.executable, "-m", "etl", "load", "--quiet", str(data)], env)
+    results["DuckDB read_csv scan (ceiling)"] = run_measured([sys.executable, "-c", RAW_SCAN, str(data)])
+    if not args.no_pandas:
+        results["pandas.read_csv whole file (baseline)"] = run_measured([sys.executable, "-c", PANDAS, str(data)])
+
+    lines = []
+    for name, r in results.items():
+        r["rows_per_s"] = rows / r["seconds"]
+        r["mb_per_s"] = size_mb / r["seconds"]
+        lines.append(f"| {name} | {r['seconds']:.1f} | {r['rows_per_s']:,.0f} | {r['mb_per_s']:,.0f} | "
+                     f"{r['peak_rss_mb']:,.0f} |")
+    load, scan = results["etl load"], results["DuckDB read_csv scan (ceiling)"]
+    ratio = load["rows_per_s"] / scan["rows_per_s"]
+    ok_mem = load["peak_rss_mb"] < 1536
+    ok_speed = ratio >= 1 / 3
+    report = "\n".join([
+        f"## etl load, {dt.date.today().isoformat()}",
+        "",
+        f"File: {size_mb:,.0f} MB, {rows:,} rows, MEF Gasto format (63 quoted columns), written by "
+        "`etl.demo_data.write_benchmark_file`. Machine: " + machine() + ".",
+        "Each contender runs in its own process; peak memory is that process's maximum RSS.",
+        "",
+        "| contender | seconds | rows/s | MB/s | peak RSS (MB) |",
+        "|---|---:|---:|---:|---:|",
+        *lines,
+        "",
+        f"- `etl load` throughput / DuckDB raw scan: **{ratio:.2f}** (goal >= 0.33): {'met' if ok_speed else 'NOT met'}",
+        f"- `etl load` peak memory: **{load['peak_rss_mb']:,.0f} MB** (goal < 1,536 MB): {'met' if ok_mem else 'NOT met'}",
+        "- `etl load` does more than the scan: sha256 and UTF-8 check of every byte, typed validation "
+        "with a reject report, the group-by to the store's grain, and the atomic publish.",
+        "",
+    ])
+    print(report)
+    res_file = ROOT / "benchmarks" / "RESULTS.md"
+    old = res_file.read_text() if res_file.exists() else "# Benchmark results\n\n"
+    marker = "## etl load,"
+    if marker in old:   # replace our previous section, keep the others
+        start = old.index(marker)
+        nxt = old.find("\n## ", start + 1)
+        old = old[:start] + (old[nxt + 1:] if nxt != -1 else "")
+    res_file.write_text(old.rstrip() + "\n\n" + report)
+    (args.workdir / "last_load_benchmark.json").write_text(json.dumps(results, indent=2))
+    if not args.keep:
+        import shutil
+        shutil.rmtree(store_dir, ignore_errors=True)
+    return 0 if ok_mem and ok_speed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Install, build the demonstration store on first run, and serve the dashboard.
+source "$(dirname "$0")/_venv.sh"
+install_requirements requirements.txt
+if ! .venv/bin/python -c "from store.engine import store_exists; raise SystemExit(0 if store_exists() else 1)"; then
+  echo "No store yet: building the DEMONSTRATION store (generated data, not official MEF figures)..."
+  .venv/bin/python -m etl demo
+fi
+HOST="${HOST:-127.0.0.1}"; PORT="${PORT:-8050}"
+echo "Dashboard: http://$HOST:$PORT/  (Ctrl+C to stop)"
+exec .venv/bin/gunicorn app:server --bind "$HOST:$PORT" --workers "${WORKERS:-2}" --threads 4 --timeout 120
