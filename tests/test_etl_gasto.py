@@ -200,3 +200,16 @@ def test_cli_totals_csv_header_and_values(duck_store, tmp_path):
     assert lines[1] == "0080,LUCHA CONTRA LA VIOLENCIA FAMILIAR,1000.00,1000.00,250.00,25.00"
     s = subprocess.run([sys.executable, "-m", "etl", "status"], cwd=ROOT, capture_output=True, text=True)
     assert "g.csv" in s.stdout and "loaded" in s.stdout
+
+
+def test_latin1_byte_deep_in_the_file_triggers_the_fallback(store, tmp_path):
+    """The first megabyte is plain ASCII; the first non-UTF-8 byte comes much later."""
+    filler = mef_csv.year_rows(2010, pim="1", devengado=()) * 2500            # ~2 MB of ASCII rows
+    late = mef_csv.year_rows(2010, pim="2", devengado=(), SEC_EJEC="1099",
+                             EJECUTORA_NOMBRE="PROGRAMA NACIONAL WAWA WASI - CAÑETE")
+    f = mef_csv.write(tmp_path / "2010-Gasto.csv", filler + late, encoding="latin-1")
+    assert f.stat().st_size > 2_000_000
+    r = load_file(f, settings=store)
+    assert (r.status, r.rows_rejected, r.rows_loaded) == ("loaded", 0, 2501)
+    names = totals("ejecutora", settings=store).set_index("key")["name"]
+    assert names["1099"] == "PROGRAMA NACIONAL WAWA WASI - CAÑETE"
