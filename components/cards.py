@@ -12,7 +12,8 @@ from components.i18n import t
 def kpi_card(label: str, value: str, unit: str, note: str, card_id: str) -> dbc.Col:
     return dbc.Col(dbc.Card(dbc.CardBody([
         html.Div(label, className="kpi-label"),
-        html.Div([html.Span(value, className="kpi-value"), html.Span(f" {unit}", className="kpi-unit")]),
+        html.Div(value, className="kpi-value"),
+        html.Div(unit, className="kpi-unit"),
         html.Div(note, className="kpi-note"),
     ]), className="h-100 kpi-card", id=card_id), xs=12, sm=6, lg=True, className="mb-3")
 

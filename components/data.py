@@ -7,7 +7,9 @@ after the ETL publishes a new store the old entries are simply never asked for a
 """
 from __future__ import annotations
 
-from flask import Flask, has_app_context
+from concurrent.futures import ThreadPoolExecutor
+
+from flask import Flask, current_app, has_app_context
 from flask_caching import Cache
 
 from settings import get_settings
@@ -49,3 +51,22 @@ def cached(fn, *args):
         value = fn(*args)
         cache.set(key, value)
     return value
+
+
+def cached_all(*calls: tuple) -> list:
+    """Several `cached(fn, *args)` calls at once, e.g. the four reads of the Resumen page.
+
+    Each read opens its own store connection; most of their time is spent outside the GIL
+    (DuckDB, PostgreSQL), so running them side by side roughly halves a page's first load."""
+    if len(calls) < 2:
+        return [cached(*c) for c in calls]
+    app = current_app._get_current_object() if has_app_context() else None
+
+    def run(call):
+        if app is None:
+            return cached(*call)
+        with app.app_context():
+            return cached(*call)
+
+    with ThreadPoolExecutor(max_workers=min(4, len(calls))) as pool:
+        return list(pool.map(run, calls))

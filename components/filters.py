@@ -31,7 +31,7 @@ def filter_bar(page: str, state: dict, years: list[int], lang: str, extra: list 
                            options=[{"label": t(f"level.{k}", lang), "value": k} for k in LEVEL_CHOICES],
                            className="pt-1")
     cols = [_labelled(t("filter.year", lang), year, {"xs": 12, "md": 2}),
-            _labelled(t("filter.level", lang), level, {"xs": 12, "md": True})]
+            _labelled(t("filter.level", lang), level, {"xs": 12, "md": 10})]
     return dbc.Card(dbc.CardBody(dbc.Row(cols + list(extra or []), className="g-3 align-items-end")),
                     className="mb-3 filter-bar")
 

@@ -17,7 +17,7 @@ EMPTY_TOPOJSON = "topojson/"        # assets/topojson/world_110m.json: nothing f
 def graph(graph_id: str, min_height: int = 300) -> dcc.Loading:
     """A chart slot: dcc.Loading shows a spinner while its callback runs."""
     config = {"displaylogo": False, "responsive": True, "topojsonURL": get_asset_url(EMPTY_TOPOJSON),
-              "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"]}
+              "modeBarButtons": [["toImage"]], "scrollZoom": False}
     return dcc.Loading(dcc.Graph(id=graph_id, config=config, style={"minHeight": f"{min_height}px"}),
                        type="default", delay_show=250)
 
@@ -39,14 +39,14 @@ def store_missing(lang: str, prefix: str) -> dbc.Container:
 
 def source_text(year: int, lang: str) -> str:
     """'Fuente: MEF, ..., carga #3', or the demonstration wording when the lines are demo data."""
-    loads = cached(dashboard.sources, year)
-    ids = ", ".join(f"#{i}" for i in loads["load_id"]) or "—"
-    demo = bool(loads["is_demo"].any()) if not loads.empty else False
+    loads = cached(dashboard.store_summary)["loads"].get(int(year), [])
+    ids = ", ".join(f"#{i}" for i, _ in loads) or "—"
+    demo = any(d for _, d in loads)
     return t("source.demo" if demo else "source.mef", lang, loads=ids)
 
 
 def years_or_none() -> list[int] | None:
-    """The fiscal years in the store, or None when there is no store yet."""
+    """The fiscal years with budget lines, or None when there is no store yet."""
     try:
         return cached(dashboard.store_summary)["years"]
     except dashboard.StoreMissing:

@@ -38,6 +38,7 @@ def page_state(query: dict, years: list[int] | None = None) -> dict:
     metric = query.get("metric") if query.get("metric") in METRICS else "devengado"
     path = [p for p in str(query.get("path") or "").split(".") if p.strip()][:3]
     programme = str(query.get("programme") or "").strip()
+    programme = "" if programme == "all" else programme
     return {"year": year, "level": level, "lang": lang, "metric": metric, "path": path,
             "programme": programme}
 

@@ -12,7 +12,7 @@ FORMATTERS = {"amount": millions, "pct": pct, "int": lambda v: fmt_number(v, 0)}
 
 
 def data_grid(grid_id: str, df: pd.DataFrame, columns: list[tuple[str, str, str]], *, height: int = 420,
-              pinned_total: dict | None = None) -> dag.AgGrid:
+              pinned_total: dict | None = None, fit: bool = True) -> dag.AgGrid:
     """A read-only grid. `columns` = (field, header, kind) with kind text | amount | pct | int."""
     rows = []
     for rec in df.to_dict("records"):
@@ -23,18 +23,18 @@ def data_grid(grid_id: str, df: pd.DataFrame, columns: list[tuple[str, str, str]
                 row[field] = None if value is None or value != value else float(value)
                 row[f"{field}__txt"] = FORMATTERS[kind](value)
             else:
-                row[field] = "" if value is None else str(value)
+                row[field] = "" if value is None or value != value else str(value)
         rows.append(row)
     defs = []
     for field, header, kind in columns:
         d = {"field": field, "headerName": header, "sortable": True, "resizable": True}
         if kind in FORMATTERS:
-            d.update(type="rightAligned", filter="agNumberColumnFilter", minWidth=110,
+            d.update(type="rightAligned", minWidth=90, maxWidth=160,
                      valueFormatter={"function": f"params.data ? params.data['{field}__txt'] : ''"})
+        elif field == "name":
+            d.update(minWidth=150, flex=3, tooltipField="name")
         else:
-            d.update(filter=True, minWidth=90 if field == "key" else 160)
-            if field == "name":
-                d.update(flex=2, tooltipField="name")
+            d.update(minWidth=70, maxWidth=180 if field == "key" else 320, tooltipField=field)
         defs.append(d)
     options = {"animateRows": False, "domLayout": "normal", "tooltipShowDelay": 300}
     if pinned_total:
@@ -43,16 +43,18 @@ def data_grid(grid_id: str, df: pd.DataFrame, columns: list[tuple[str, str, str]
             if kind in FORMATTERS:
                 total[f"{field}__txt"] = FORMATTERS[kind](pinned_total.get(field))
         options["pinnedBottomRowData"] = [total]
-    return dag.AgGrid(id=grid_id, rowData=rows, columnDefs=defs, columnSize="responsiveSizeToFit",
+    return dag.AgGrid(id=grid_id, rowData=rows, columnDefs=defs, columnSize="responsiveSizeToFit" if fit else "autoSize",
                       defaultColDef={"suppressMovable": True}, dashGridOptions=options,
                       style={"height": f"{height}px", "width": "100%"})
 
 
-def budget_columns(lang: str, key_header: str | None = None) -> list[tuple[str, str, str]]:
+def budget_columns(lang: str, key_header: str | None = None, pia: bool = True,
+                   name_header: str | None = None) -> list[tuple[str, str, str]]:
     """Key, name, PIA, PIM, devengado, avance %: the columns of every budget table."""
-    return [("key", key_header or t("col.key", lang), "text"), ("name", t("col.name", lang), "text"),
-            ("pia", t("pia", lang), "amount"), ("pim", t("pim", lang), "amount"),
-            ("devengado", t("devengado", lang), "amount"), ("avance_pct", t("avance", lang), "pct")]
+    cols = [("key", key_header or t("col.key", lang), "text"), ("name", name_header or t("col.name", lang), "text"),
+            ("pia", t("col.pia", lang), "amount"), ("pim", t("col.pim", lang), "amount"),
+            ("devengado", t("col.devengado", lang), "amount"), ("avance_pct", t("col.avance", lang), "pct")]
+    return cols if pia else [c for c in cols if c[0] != "pia"]
 
 
 def total_row(df: pd.DataFrame, lang: str) -> dict:

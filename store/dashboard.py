@@ -3,7 +3,7 @@
 Each takes the filters a page shows (fiscal year, level of government, programme, drill path)
 and `settings` last, and returns only the rows a chart draws. Amounts come back as floats in
 soles: the pages scale and format them. Where `store.read` already answers the question
-(`totals`, `fiscal_years`, `is_demo_store`, `load_history_frame`) these functions call it, so
+(`totals`, `latest_names`, `is_demo_store`, `load_history_frame`) these functions call it, so
 the CLI and the dashboard agree on every total.
 """
 from __future__ import annotations
@@ -11,9 +11,10 @@ from __future__ import annotations
 import pandas as pd
 import sqlalchemy as sa
 
+from etl.mef_format import LEVELS as LEVEL_NAMES
 from settings import Settings, get_settings
 from store.engine import StoreMissing, read_engine
-from store.read import fiscal_years, is_demo_store, latest_names, load_history_frame, totals
+from store.read import is_demo_store, latest_names, load_history_frame, totals
 from store.schema import budget_line, code_name
 from store.schema import load_history as history_table
 
@@ -36,8 +37,8 @@ AMOUNT_COLUMNS = ("pia", "pim", "devengado")
 def _is_ppr(col):
     """PpR strategic programmes: every programa code except the 9xxx categories (9001 ACCIONES
     CENTRALES, 9002 ASIGNACIONES PRESUPUESTARIAS QUE NO RESULTAN EN PRODUCTOS, ...) and lines
-    without a code. A prefix, not a list, because the non-programme codes all start with 9 and
-    new ones have appeared over the years (DOMAIN.md §2)."""
+    without a code. A prefix, not a list: MEF numbers its non-programme categories 9xxx
+    (DOMAIN.md §2), so another such category is left out without a code change."""
     return sa.and_(col != "", sa.not_(col.startswith("9")))
 
 
@@ -107,16 +108,25 @@ def store_identity(settings: Settings | None = None) -> str:
 
 
 def store_summary(settings: Settings | None = None) -> dict:
-    """What the shell needs on every page: the fiscal years present and the demo flag."""
-    return {"years": fiscal_years(settings), "is_demo": is_demo_store(settings)}
+    """What every page needs once per published store: the fiscal years with budget lines,
+    the demo flag, and per year the loads its lines come from (for the charts' source line)."""
+    src = sources(None, settings)
+    by_year: dict[int, list[tuple[int, bool]]] = {}
+    for r in src.itertuples():
+        by_year.setdefault(int(r.fiscal_year), []).append((int(r.load_id), bool(r.is_demo)))
+    return {"years": sorted(by_year), "is_demo": is_demo_store(settings), "loads": by_year}
 
 
-def sources(year: int, settings: Settings | None = None) -> pd.DataFrame:
-    """The loads whose lines make up a fiscal year (for the charts' source line)."""
-    lines = sa.select(budget_line.c.load_id).where(budget_line.c.fiscal_year == int(year)).distinct().subquery()
+def sources(year: int | None, settings: Settings | None = None) -> pd.DataFrame:
+    """The loads whose lines make up a fiscal year (all years when None)."""
+    t = budget_line
+    lines = sa.select(t.c.fiscal_year, t.c.load_id).distinct()
+    if year is not None:
+        lines = lines.where(t.c.fiscal_year == int(year))
+    lines = lines.subquery()
     h = history_table
-    stmt = (sa.select(h.c.id.label("load_id"), h.c.file_name, h.c.is_demo)
-            .select_from(h.join(lines, lines.c.load_id == h.c.id)).order_by(h.c.id))
+    stmt = (sa.select(lines.c.fiscal_year, h.c.id.label("load_id"), h.c.file_name, h.c.is_demo)
+            .select_from(h.join(lines, lines.c.load_id == h.c.id)).order_by(lines.c.fiscal_year, h.c.id))
     return _frame(stmt, settings)
 
 
@@ -136,8 +146,17 @@ def overview_kpis(year: int, level: str | None = ALL, settings: Settings | None 
 
 
 def by_level(year: int, level: str | None = ALL, settings: Settings | None = None) -> pd.DataFrame:
-    """PIM, devengado and avance % per level of government (E, R, M), in that order."""
-    df = _totals_frame(totals("nivel", year, filters=_level_filters(level), settings=settings))
+    """PIM, devengado and avance % per level of government (E, R, M), in that order.
+
+    One GROUP BY without the code_name join `totals` makes: the pages label levels from
+    their own translation table, and this chart is on the landing page."""
+    t = budget_line
+    stmt = _where(sa.select(t.c.nivel_gobierno.label("key"), sa.func.sum(t.c.pia).label("pia"),
+                            sa.func.sum(t.c.pim).label("pim"), sa.func.sum(t.c.devengado).label("devengado")),
+                  year, level).group_by(t.c.nivel_gobierno)
+    df = _frame(stmt, settings)
+    df["name"] = [LEVEL_NAMES.get(k, k) for k in df["key"]]
+    df = _totals_frame(df)
     order = {k: i for i, k in enumerate(LEVELS)}
     return df.sort_values("key", key=lambda s: s.map(order)).reset_index(drop=True)
 

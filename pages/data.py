@@ -1,0 +1,69 @@
+"""Datos y fuentes: where the numbers come from (MEF SIAF open data), what a row is, the
+definitions behind every chart, how to load real files, and the history of every load."""
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, callback, dcc, html
+
+from components.data import cached
+from components.i18n import t
+from components.layout import DEMO_COMMAND, LOAD_COMMAND, page_header, store_missing
+from components.state import page_state
+from components.tables import data_grid
+from store import dashboard
+
+dash.register_page(__name__, path="/datos", name="Datos y fuentes", order=3, i18n_key="nav.data",
+                   title="Datos y fuentes · Presupuesto sensible al género")
+
+PREFIX = "data"
+
+
+def layout(**query):
+    lang = page_state(query)["lang"]
+    return html.Div([
+        page_header(PREFIX, t("data.title", lang), t("data.what.body", lang)),
+        dcc.Store(id=f"{PREFIX}-state", data={"lang": lang}),
+        html.H2(t("data.history", lang), className="h5 mt-3"),
+        dcc.Loading(html.Div(id=f"{PREFIX}-history"), delay_show=250),
+        dbc.Row([
+            dbc.Col([
+                html.H2(t("data.grain", lang), className="h5 mt-4"),
+                html.P(t("data.grain.body", lang)),
+                html.H2(t("data.definitions", lang), className="h5 mt-4"),
+                html.Ul([html.Li(t(k, lang)) for k in ("def.pia", "def.pim", "def.devengado", "def.avance",
+                                                         "def.ppr")]),
+            ], lg=6),
+            dbc.Col([
+                html.H2(t("data.howto", lang), className="h5 mt-4"),
+                html.P(t("data.howto.body", lang)),
+                html.Pre(LOAD_COMMAND, className="bg-light p-2 border rounded"),
+                html.P(t("data.howto.after", lang)),
+                html.Pre(DEMO_COMMAND, className="bg-light p-2 border rounded"),
+                html.P(t("banner.demo", lang), className="small text-secondary"),
+            ], lg=6),
+        ]),
+    ])
+
+
+HISTORY_COLUMNS = (("id", "col.id", "int"), ("file_name", "col.file", "text"), ("format", "col.format", "text"),
+                   ("fiscal_years", "col.years", "text"), ("rows_read", "col.read", "int"),
+                   ("rows_loaded", "col.loaded", "int"), ("rows_rejected", "col.rejected", "int"),
+                   ("status", "col.status", "text"), ("demo", "col.demo", "text"), ("sha256", "col.sha", "text"),
+                   ("started_at", "col.started", "text"), ("finished_at", "col.finished", "text"),
+                   ("message", "col.message", "text"))
+
+
+@callback(Output(f"{PREFIX}-history", "children"), Input(f"{PREFIX}-state", "data"))
+def render_history(state: dict):
+    """The load history table, or the build command when there is no store yet."""
+    lang = state["lang"]
+    try:
+        df = cached(dashboard.load_history)
+    except dashboard.StoreMissing:
+        return store_missing(lang, PREFIX)
+    if df.empty:
+        return dbc.Alert(t("data.no_loads", lang), color="secondary")
+    df = df.assign(demo=[t("yes" if d else "no", lang) for d in df["is_demo"]])
+    cols = [(f, t(k, lang), kind) for f, k, kind in HISTORY_COLUMNS]
+    return data_grid(f"{PREFIX}-grid", df, cols, height=min(400, 110 + 42 * len(df)), fit=False)

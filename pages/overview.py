@@ -1,0 +1,76 @@
+"""Resumen: the headline numbers of a fiscal year and level, execution by level and by month,
+and the programmes with the largest budgets."""
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, dcc, html, no_update
+
+from components.cards import kpi_cards
+from components.data import cached_all
+from components.figures import budget_bars, empty_figure, execution_curve
+from components.filters import filter_bar
+from components.i18n import t
+from components.layout import graph, page_header, source_text, store_missing, years_or_none
+from components.state import page_state, search_for
+from store import dashboard
+
+dash.register_page(__name__, path="/", name="Resumen", order=0, i18n_key="nav.overview",
+                   title="Resumen · Presupuesto sensible al género")
+
+PREFIX = "overview"
+TOP_N = 10
+
+
+def layout(**query):
+    years = years_or_none()
+    state = page_state(query, years)
+    lang = state["lang"]
+    if not years:                 # no store, or only Consulta Amigable exports (no budget lines)
+        return store_missing(lang, PREFIX)
+    return html.Div([
+        page_header(PREFIX, t("overview.title", lang), t("overview.intro", lang)),
+        filter_bar(PREFIX, state, years, lang),
+        dcc.Store(id=f"{PREFIX}-state", data=state),
+        dcc.Loading(html.Div(id=f"{PREFIX}-kpis", className="mb-2"), delay_show=250),
+        dbc.Row([
+            dbc.Col(graph(f"{PREFIX}-levels"), lg=5, className="mb-3"),
+            dbc.Col(graph(f"{PREFIX}-monthly"), lg=7, className="mb-3"),
+        ]),
+        graph(f"{PREFIX}-top"),
+    ])
+
+
+@callback(Output(f"{PREFIX}-kpis", "children"), Output(f"{PREFIX}-levels", "figure"),
+          Output(f"{PREFIX}-monthly", "figure"), Output(f"{PREFIX}-top", "figure"),
+          Input(f"{PREFIX}-state", "data"))
+def render_overview(state: dict):
+    """KPI cards and the three charts for the state in the URL."""
+    lang, year, level = state["lang"], state["year"], state["level"]
+    try:
+        kpis, levels, monthly, programmes = cached_all(
+            (dashboard.overview_kpis, year, level), (dashboard.by_level, year, level),
+            (dashboard.monthly_execution, year, level, None), (dashboard.by_programme, year, level))
+        source = source_text(year, lang)
+    except dashboard.StoreMissing:
+        msg = empty_figure(t("missing.title", lang))
+        return store_missing(lang, PREFIX), msg, msg, msg
+    level_labels = [t(f"level.{k}", lang) for k in levels["key"]]
+    return (
+        kpi_cards(kpis, lang, PREFIX),
+        budget_bars(levels, lang, f"{t('overview.by_level', lang)} · {year}", source, labels=level_labels,
+                    horizontal=False),
+        execution_curve(monthly, lang, f"{t('overview.monthly', lang)} · {year}", source),
+        budget_bars(programmes.head(TOP_N), lang, f"{t('overview.top', lang)} · {year}", source),
+    )
+
+
+@callback(Output("shell-url", "pathname", allow_duplicate=True), Output("shell-url", "search", allow_duplicate=True),
+          Input(f"{PREFIX}-top", "clickData"), State(f"{PREFIX}-state", "data"), prevent_initial_call=True)
+def open_programme(click: dict | None, state: dict):
+    """A click on a top programme opens it on the Programas page, same year, level and language."""
+    points = (click or {}).get("points") or []
+    key = points[0].get("customdata") if points else None
+    if not key:
+        return no_update, no_update
+    return dash.page_registry["pages.programmes"]["relative_path"], search_for(state, path=[str(key)])

@@ -1,0 +1,111 @@
+"""Programas: PIM and devengado by programme, drilled programme -> producto/proyecto ->
+actividad -> unidad ejecutora by clicking a bar or picking from a list. The drill path is in
+the URL (?path=0001.3000001), so a drilled view can be shared and the back button goes up."""
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, ctx, dcc, html, no_update
+
+from components.data import cached_all
+from components.figures import budget_bars, empty_figure
+from components.filters import filter_bar
+from components.i18n import t
+from components.layout import graph, page_header, source_text, store_missing, years_or_none
+from components.state import page_state, search_for
+from components.tables import budget_columns, data_grid, total_row
+from store import dashboard
+
+PATH = "/programas"
+dash.register_page(__name__, path=PATH, name="Programas", order=1, i18n_key="nav.programmes",
+                   title="Programas · Presupuesto sensible al género")
+
+PREFIX = "programmes"
+MAX_BARS = 25
+
+
+def layout(**query):
+    years = years_or_none()
+    state = page_state(query, years)
+    lang = state["lang"]
+    if not years:                 # no store, or only Consulta Amigable exports (no budget lines)
+        return store_missing(lang, PREFIX)
+    return html.Div([
+        page_header(PREFIX, t("programmes.title", lang), t("programmes.intro", lang)),
+        filter_bar(PREFIX, state, years, lang),
+        dcc.Store(id=f"{PREFIX}-state", data=state),
+        dbc.Row([
+            dbc.Col(html.Nav(id=f"{PREFIX}-breadcrumb", **{"aria-label": t("programmes.breadcrumb", lang)}), md=8),
+            dbc.Col(dcc.Dropdown(id=f"{PREFIX}-pick", placeholder=t("programmes.pick", lang), optionHeight=44),
+                    md=4),
+        ], className="mb-2 align-items-center"),
+        graph(f"{PREFIX}-bars"),
+        html.P(t("units.millions", lang), className="small text-secondary mt-3 mb-1"),
+        dcc.Loading(html.Div(id=f"{PREFIX}-table"), delay_show=250),
+    ])
+
+
+def breadcrumb(state: dict, names: list[str], lang: str) -> html.Ol:
+    """'Todos los programas > 0001 NAME > 3000001 NAME': each ancestor links to its level."""
+    items = [("programmes.all", t("programmes.all", lang), [])]
+    for i, (code, name) in enumerate(zip(state["path"], names)):
+        items.append((f"crumb-{i}", f"{code} {name}".strip(), state["path"][: i + 1]))
+    out = []
+    for n, (_, label, path) in enumerate(items):
+        last = n == len(items) - 1
+        content = label if last else dcc.Link(label, href=PATH + search_for(state, path=path))
+        out.append(html.Li(content, className="breadcrumb-item" + (" active" if last else ""),
+                           **({"aria-current": "page"} if last else {})))
+    return html.Ol(out, className="breadcrumb mb-0")
+
+
+@callback(Output(f"{PREFIX}-breadcrumb", "children"), Output(f"{PREFIX}-pick", "options"),
+          Output(f"{PREFIX}-pick", "disabled"), Output(f"{PREFIX}-bars", "figure"),
+          Output(f"{PREFIX}-table", "children"), Input(f"{PREFIX}-state", "data"))
+def render_programmes(state: dict):
+    """The current drill level: breadcrumb, choices for the next level, bars and table."""
+    lang, year, level, path = state["lang"], state["year"], state["level"], list(state["path"])
+    depth = len(path)
+    try:
+        rows, names = cached_all((dashboard.drill, year, level, tuple(path)),
+                                 (dashboard.drill_names, year, tuple(path)))
+        source = source_text(year, lang)
+    except dashboard.StoreMissing:
+        return None, [], True, empty_figure(t("missing.title", lang)), store_missing(lang, PREFIX)
+    level_name = t(f"drill.{dashboard.DRILL_LEVELS[depth]}", lang)
+    bottom = depth == len(dashboard.DRILL_LEVELS) - 1
+    options = [] if bottom else [{"label": f"{k} {n}".strip(), "value": k} for k, n in zip(rows["key"], rows["name"])]
+    title = t("drill.chart", lang, level=level_name.lower()) + f" · {year}"
+    if len(rows) > MAX_BARS:
+        title += f" ({t('programmes.top', lang, n=MAX_BARS, total=len(rows))})"
+    fig = budget_bars(rows.head(MAX_BARS), lang, title, source)
+    if rows.empty:
+        table = dbc.Alert(t("empty", lang), color="secondary")
+    else:
+        table = data_grid(f"{PREFIX}-grid", rows, budget_columns(lang, key_header=level_name),
+                          pinned_total=total_row(rows, lang), height=min(460, 90 + 42 * (len(rows) + 1)))
+    crumbs = [breadcrumb(state, names, lang)]
+    if bottom:
+        crumbs.append(html.Div(t("programmes.bottom", lang), className="small text-secondary"))
+    return crumbs, options, bottom or rows.empty, fig, table
+
+
+def drill_search(state: dict, key: str | None) -> str | None:
+    """The query string one level below `key`, or None at the bottom or without a key."""
+    if not key or len(state["path"]) >= len(dashboard.DRILL_LEVELS) - 1:
+        return None
+    return search_for(state, path=[*state["path"], str(key)])
+
+
+@callback(Output("shell-url", "search", allow_duplicate=True),
+          Input(f"{PREFIX}-bars", "clickData"), Input(f"{PREFIX}-pick", "value"),
+          State(f"{PREFIX}-state", "data"), prevent_initial_call=True)
+def drill_down(click: dict | None, picked: str | None, state: dict):
+    """A bar clicked or a row picked in the list: go one level down."""
+    if ctx.triggered_id == f"{PREFIX}-pick":
+        key = picked
+    else:
+        points = (click or {}).get("points") or []
+        key = points[0].get("customdata") if points else None
+    new = drill_search(state, key)
+    return no_update if new is None else new

@@ -1,0 +1,74 @@
+"""Regiones: where the spending lands (DEPARTAMENTO_META) on a map of Peru's 25 departments,
+with the table beside it; 98 Exterior is in the table and the total, not on the map."""
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, callback, dcc, get_asset_url, html
+
+from components.data import cached
+from components.figures import department_map, empty_figure
+from components.filters import extra_dropdown, extra_radio, filter_bar
+from components.i18n import t
+from components.layout import graph, page_header, source_text, store_missing, years_or_none
+from components.state import METRICS, page_state
+from components.tables import budget_columns, data_grid, total_row
+from store import dashboard
+
+dash.register_page(__name__, path="/regiones", name="Regiones", order=2, i18n_key="nav.regions",
+                   title="Regiones · Presupuesto sensible al género")
+
+PREFIX = "regions"
+GEOJSON = "peru_departments.geojson"
+METRIC_KEYS = {"devengado": "devengado", "pim": "pim", "avance": "avance"}
+
+
+def layout(**query):
+    years = years_or_none()
+    state = page_state(query, years)
+    lang = state["lang"]
+    if not years:                 # no store, or only Consulta Amigable exports (no budget lines)
+        return store_missing(lang, PREFIX)
+    programmes = cached(dashboard.programme_names, state["year"])
+    options = [{"label": t("programme.all", lang), "value": "all"}] + [
+        {"label": f"{c} {n}".strip(), "value": c} for c, n in zip(programmes["code"], programmes["name"])]
+    extra = [
+        extra_dropdown(PREFIX, "programme", t("filter.programme", lang), options, state["programme"] or "all",
+                       md=7),
+        extra_radio(PREFIX, "metric", t("filter.metric", lang),
+                    [{"label": t(METRIC_KEYS[m], lang), "value": m} for m in METRICS], state["metric"], md=5),
+    ]
+    return html.Div([
+        page_header(PREFIX, t("regions.title", lang), t("regions.intro", lang)),
+        filter_bar(PREFIX, state, years, lang, extra=extra),
+        dcc.Store(id=f"{PREFIX}-state", data=state),
+        dbc.Row([
+            dbc.Col([graph(f"{PREFIX}-map", min_height=560),
+                     html.P(t("credit.ne", lang), className="small text-secondary mt-1", id=f"{PREFIX}-credit")],
+                    lg=6, className="mb-3"),
+            dbc.Col([html.P(t("units.millions", lang), className="small text-secondary mb-1"),
+                     dcc.Loading(html.Div(id=f"{PREFIX}-table"), delay_show=250)], lg=6),
+        ]),
+    ])
+
+
+@callback(Output(f"{PREFIX}-map", "figure"), Output(f"{PREFIX}-table", "children"),
+          Input(f"{PREFIX}-state", "data"))
+def render_regions(state: dict):
+    """The map of the chosen measure and the department table for the state in the URL."""
+    lang, year, level, metric = state["lang"], state["year"], state["level"], state["metric"]
+    programme = state["programme"] or None
+    try:
+        rows = cached(dashboard.by_department, year, level, programme)
+        source = source_text(year, lang)
+    except dashboard.StoreMissing:
+        return empty_figure(t("missing.title", lang)), store_missing(lang, PREFIX)
+    title = t("regions.map", lang, metric=t(METRIC_KEYS[metric], lang)) + f" · {year}"
+    if programme:
+        title += f" · {programme}"
+    fig = department_map(rows, metric, lang, title, source, get_asset_url(GEOJSON))
+    if rows.empty:
+        return fig, dbc.Alert(t("empty", lang), color="secondary")
+    table = data_grid(f"{PREFIX}-grid", rows, budget_columns(lang, pia=False, name_header=t("col.department", lang)),
+                      pinned_total=total_row(rows, lang), height=min(560, 100 + 42 * (len(rows) + 1)))
+    return fig, table

@@ -1,0 +1,49 @@
+"""The small pieces every page relies on: number format, translation table, URL state."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from components.fmt import fmt_number, millions, pct  # noqa: E402
+from components.i18n import LANGS, TEXT, t  # noqa: E402
+from components.state import global_search, page_state, search_for  # noqa: E402
+
+
+def test_amounts_as_mef_writes_them():
+    assert millions(1_234_567_890) == "1,234.6"
+    assert millions(-2_500_000) == "-2.5"
+    assert pct(45.678) == "45.7 %"
+    assert fmt_number(1234567, 0) == "1,234,567"
+    assert millions(None) == "—" and pct(float("nan")) == "—"
+
+
+def test_every_text_has_spanish_and_english():
+    for key, entry in TEXT.items():
+        assert set(entry) == set(LANGS), key
+        assert all(v.strip() for v in entry.values()), key
+    assert t("nav.overview", "en") == "Overview"
+    assert t("nav.overview", "xx") == "Resumen"           # unknown language: Spanish
+    assert t("source.mef", "es", loads="#3") == "Fuente: MEF, Consulta de ejecución del gasto (SIAF), carga #3"
+
+
+@pytest.mark.parametrize("query,expected", [
+    ({}, {"year": 2011, "level": "all", "lang": "es", "path": [], "metric": "devengado", "programme": ""}),
+    ({"year": "2010", "level": "R", "lang": "en", "path": "0001.3000001", "metric": "avance", "programme": "0002"},
+     {"year": 2010, "level": "R", "lang": "en", "path": ["0001", "3000001"], "metric": "avance",
+      "programme": "0002"}),
+    ({"year": "1999", "level": "X", "lang": "fr", "path": "..", "metric": "?", "programme": "all"},
+     {"year": 2011, "level": "all", "lang": "es", "path": [], "metric": "devengado", "programme": ""}),
+])
+def test_page_state_validates_the_query(query, expected):
+    assert page_state(query, [2010, 2011]) == expected
+
+
+def test_search_round_trip_and_defaults_left_out():
+    s = page_state({"year": "2010", "level": "M", "lang": "en", "path": "0001"}, [2010, 2011])
+    assert search_for(s) == "?year=2010&level=M&path=0001&lang=en"
+    assert search_for(s, path=[], lang="es", level="all") == "?year=2010"
+    assert global_search("?year=2010&level=R&path=0001&metric=pim&lang=en") == "?year=2010&level=R&lang=en"

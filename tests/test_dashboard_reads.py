@@ -1,0 +1,196 @@
+"""store.dashboard read functions against a tiny store loaded through the real loader.
+
+Every expected number below is worked out by hand from LINES, so a wrong filter, a lost
+reversal or a PIM summed over the wrong rows shows up as a different number.
+"""
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from etl.mef_format import GASTO_COLUMNS  # noqa: E402
+
+# (year, level, programa, producto, actividad, sec_ejec, dept, PIA, PIM, {month: devengado})
+LINES = [
+    (2010, "E", "0001", "3000001", "5000001", "1428", "15", "1000", "1200", {3: "200", 12: "600"}),
+    (2010, "E", "9001", "3999999", "5000002", "1232", "98", "500", "400", {1: "-50", 12: "300"}),
+    (2010, "R", "0001", "3000002", "5000003", "0800", "01", "300", "400", {6: "100"}),
+    (2010, "M", "0002", "3000003", "5000004", "0900", "01", "0", "0", {2: "10"}),
+    (2011, "E", "0001", "3000001", "5000001", "1428", "15", "2000", "2000", {1: "500"}),
+]
+NAMES = {"0001": "PROGRAMA ARTICULADO NUTRICIONAL", "0002": "SALUD MATERNO NEONATAL",
+         "9001": "ACCIONES CENTRALES", "3000001": "NIÑOS CON VACUNA COMPLETA", "3999999": "SIN PRODUCTO",
+         "3000002": "NIÑOS CON CRED", "3000003": "ATENCION PRENATAL", "5000001": "VACUNACION",
+         "5000002": "GESTION ADMINISTRATIVA", "5000003": "CONTROL CRED", "5000004": "CONTROL PRENATAL",
+         "1428": "JUNTOS", "1232": "PNCVFS", "0800": "GOBIERNO REGIONAL AMAZONAS", "0900": "MUNICIPALIDAD",
+         "15": "LIMA", "98": "EXTERIOR", "01": "AMAZONAS"}
+LEVEL_NAMES = {"E": "GOBIERNO NACIONAL", "R": "GOBIERNOS REGIONALES", "M": "GOBIERNOS LOCALES"}
+
+
+def _row(year, level, prog, prod, act, unit, dept, month, pia="0", pim="0", dev="0") -> list[str]:
+    r = {c: "" for c in GASTO_COLUMNS}
+    r.update({
+        "ANO_EJE": str(year), "MES_EJE": str(month), "NIVEL_GOBIERNO": level, "NIVEL_GOBIERNO_NOMBRE": LEVEL_NAMES[level],
+        "SECTOR": "39", "SECTOR_NOMBRE": "MUJER", "PLIEGO": "039", "PLIEGO_NOMBRE": "MIMDES", "SEC_EJEC": unit,
+        "EJECUTORA": "001", "EJECUTORA_NOMBRE": NAMES[unit], "PROGRAMA_PPTO": prog, "PROGRAMA_PPTO_NOMBRE": NAMES[prog],
+        "TIPO_ACT_PROY": "3", "PRODUCTO_PROYECTO": prod, "PRODUCTO_PROYECTO_NOMBRE": NAMES[prod],
+        "ACTIVIDAD_ACCION_OBRA": act, "ACTIVIDAD_ACCION_OBRA_NOMBRE": NAMES[act], "FUNCION": "23",
+        "DIVISION_FUNCIONAL": "051", "GRUPO_FUNCIONAL": "0115", "DEPARTAMENTO_META": dept,
+        "DEPARTAMENTO_META_NOMBRE": NAMES[dept], "FUENTE_FINANCIAMIENTO": "1", "GENERICA": "3",
+        "MONTO_PIA": pia, "MONTO_PIM": pim, "MONTO_CERTIFICADO": dev, "MONTO_COMPROMETIDO_ANUAL": dev,
+        "MONTO_COMPROMETIDO": dev, "MONTO_DEVENGADO": dev, "MONTO_GIRADO": dev,
+    })
+    return [r[c] for c in GASTO_COLUMNS]
+
+
+def write_tiny_csv(path: Path, lines=LINES) -> Path:
+    """LINES as a MEF Gasto CSV: 63 columns, every field quoted, PIA/PIM on MES_EJE=0 rows."""
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\n")
+        w.writerow(GASTO_COLUMNS)
+        for year, level, prog, prod, act, unit, dept, pia, pim, months in lines:
+            key = (year, level, prog, prod, act, unit, dept)
+            w.writerow(_row(*key, 0, pia=pia, pim=pim))
+            for month, dev in months.items():
+                w.writerow(_row(*key, month, dev=dev))
+    return path
+
+
+def build_tiny_store(data_dir: Path, demo: bool = False) -> None:
+    """Load LINES into the store the environment names (GSB_DATA_DIR = data_dir, DATABASE_URL)."""
+    from etl.load import load_file
+    data_dir.mkdir(parents=True, exist_ok=True)
+    r = load_file(write_tiny_csv(data_dir / "2010-Gasto.csv"), demo=demo)
+    assert r.status == "loaded", r.message
+
+
+@pytest.fixture
+def tiny_store(store):
+    """LINES loaded into a fresh store on each backend (conftest's `store`: DuckDB, PostgreSQL)."""
+    build_tiny_store(store.data_dir)
+    return store
+
+
+def _rows(df, cols=("key", "pia", "pim", "devengado")):
+    return [tuple(r) for r in df[list(cols)].itertuples(index=False)]
+
+
+def test_overview_kpis_all_levels(tiny_store):
+    from store.dashboard import overview_kpis
+    k = overview_kpis(2010, "all").iloc[0]
+    assert (k.pia, k.pim, k.devengado) == (1800, 2000, 1160)      # the -50 reversal is kept
+    assert k.avance_pct == pytest.approx(58.0)
+    assert k.ppr_pim == 1600                                       # 9001 is not a PpR programme
+    assert k.ppr_share_pct == pytest.approx(80.0)
+
+
+def test_overview_kpis_one_level_and_empty_year(tiny_store):
+    from store.dashboard import overview_kpis
+    k = overview_kpis(2010, "E").iloc[0]
+    assert (k.pia, k.pim, k.devengado) == (1500, 1600, 1050)
+    assert k.avance_pct == pytest.approx(65.625)
+    assert k.ppr_share_pct == pytest.approx(75.0)
+    assert overview_kpis(2009, "all").empty
+
+
+def test_by_level(tiny_store):
+    from store.dashboard import by_level
+    df = by_level(2010, "all")
+    assert _rows(df, ("key", "pim", "devengado")) == [("E", 1600, 1050), ("R", 400, 100), ("M", 0, 10)]
+    assert pd.isna(df["avance_pct"].iloc[2])                         # no PIM: no ratio, not 0 or inf
+    assert _rows(by_level(2010, "R"), ("key", "pim")) == [("R", 400)]
+
+
+def test_by_programme_largest_pim_first(tiny_store):
+    from store.dashboard import by_programme
+    df = by_programme(2010, "all")
+    assert _rows(df) == [("0001", 1300, 1600, 900), ("9001", 500, 400, 250), ("0002", 0, 0, 10)]
+    assert df["name"].iloc[0] == "PROGRAMA ARTICULADO NUTRICIONAL"
+    assert df["avance_pct"].iloc[0] == pytest.approx(56.25)
+    assert _rows(by_programme(2011, "all")) == [("0001", 2000, 2000, 500)]
+
+
+def test_drill_levels_and_names(tiny_store):
+    from store.dashboard import drill, drill_names
+    assert _rows(drill(2010, "all", ("0001",)), ("key", "pim", "devengado")) == [
+        ("3000001", 1200, 800), ("3000002", 400, 100)]
+    assert _rows(drill(2010, "R", ("0001",)), ("key", "pim")) == [("3000002", 400)]
+    acts = drill(2010, "all", ("0001", "3000001"))
+    assert _rows(acts, ("key", "name", "devengado")) == [("5000001", "VACUNACION", 800)]
+    units = drill(2010, "all", ("0001", "3000001", "5000001"))
+    assert _rows(units, ("key", "name", "pim")) == [("1428", "JUNTOS", 1200)]
+    assert drill(2010, "M", ("0001",)).empty
+    assert drill_names(2010, ("0001", "3000001")) == ["PROGRAMA ARTICULADO NUTRICIONAL", "NIÑOS CON VACUNA COMPLETA"]
+    assert drill_names(2010, ("0001", "0000000")) == ["PROGRAMA ARTICULADO NUTRICIONAL", ""]
+    with pytest.raises(ValueError):
+        drill(2010, "all", ("0001", "3000001", "5000001", "1428"))
+
+
+def test_monthly_execution_cumulative(tiny_store):
+    from store.dashboard import monthly_execution
+    df = monthly_execution(2010, "all", None)
+    assert list(df["month"]) == list(range(1, 13))
+    assert list(df["devengado"]) == [-50, 10, 200, 0, 0, 100, 0, 0, 0, 0, 0, 900]
+    assert df["devengado_acum"].iloc[-1] == 1160
+    assert set(df["pim"]) == {2000}
+    assert df["avance_acum_pct"].iloc[-1] == pytest.approx(58.0)
+    one = monthly_execution(2010, "E", "0001")
+    assert (one["devengado"].sum(), one["pim"].iloc[0]) == (800, 1200)
+    # a year in progress stops at its last month instead of drawing a flat tail
+    assert list(monthly_execution(2011, "all", None)["month"]) == [1]
+    assert monthly_execution(2010, "all", "0404").empty
+
+
+def test_by_department_keeps_exterior(tiny_store):
+    from store.dashboard import by_department
+    assert _rows(by_department(2010, "all", None), ("key", "name", "pim", "devengado")) == [
+        ("01", "AMAZONAS", 400, 110), ("15", "LIMA", 1200, 800), ("98", "EXTERIOR", 400, 250)]
+    assert _rows(by_department(2010, "all", "0001"), ("key", "devengado")) == [("01", 100), ("15", 800)]
+    assert _rows(by_department(2010, "E", None), ("key", "devengado")) == [("15", 800), ("98", 250)]
+
+
+def test_sources_history_summary_and_programme_names(tiny_store):
+    from store.dashboard import load_history, programme_names, sources, store_summary
+    src = sources(2010)
+    assert list(src["load_id"]) == [1] and not src["is_demo"].any()
+    h = load_history()
+    assert list(h[["id", "file_name", "rows_read", "rows_loaded", "rows_rejected", "status"]].iloc[0]) == [
+        1, "2010-Gasto.csv", 12, 12, 0, "loaded"]     # 5 opening rows + 7 monthly rows
+    assert len(h["sha256"].iloc[0]) == 12
+    assert store_summary() == {"years": [2010, 2011], "is_demo": False,
+                               "loads": {2010: [(1, False)], 2011: [(1, False)]}}
+    assert list(programme_names(2010)["code"]) == ["0001", "0002", "9001"]
+
+
+def test_store_identity_changes_when_a_store_is_published(tmp_path, monkeypatch):
+    from store.dashboard import StoreMissing, overview_kpis, store_identity
+    monkeypatch.setenv("GSB_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    with pytest.raises(StoreMissing):
+        store_identity()
+    with pytest.raises(StoreMissing):
+        overview_kpis(2010, "all")
+    build_tiny_store(tmp_path)
+    first = store_identity()
+    from etl.load import load_file
+    more = [(2012, "E", "0001", "3000001", "5000001", "1428", "15", "1", "1", {1: "1"})]
+    assert load_file(write_tiny_csv(tmp_path / "2012-Gasto.csv", more)).status == "loaded"
+    assert store_identity() != first
+
+
+def test_store_identity_on_postgres_follows_loads(tiny_store):
+    from store.dashboard import store_identity
+    if tiny_store.is_duckdb:
+        pytest.skip("the PostgreSQL branch")
+    first = store_identity()
+    from etl.load import load_file
+    more = [(2012, "E", "0001", "3000001", "5000001", "1428", "15", "1", "1", {1: "1"})]
+    assert load_file(write_tiny_csv(tiny_store.data_dir / "2012-Gasto.csv", more)).status == "loaded"
+    assert store_identity() != first
