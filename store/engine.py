@@ -1,8 +1,10 @@
 """Engines for reading and the one way to write: an atomic transaction.
 
 DuckDB allows one writer per file across processes and readers must open read-only, so a
-write copies the published file, changes the copy and swaps it in with os.replace: the app
-keeps reading the old file until the new one is complete. On PostgreSQL a write is one
+write copies the published version, changes the copy and publishes it by swapping the store
+path (a symlink) to it with os.replace: the app keeps reading the old version until the new
+one is complete. Each version has its own file name, so DuckDB's per-path instance cache can
+never hand a pooled reader connection the previous version. On PostgreSQL a write is one
 transaction, serialised by an advisory lock; MVCC gives readers the same guarantee.
 """
 from __future__ import annotations
@@ -11,6 +13,7 @@ import fcntl
 import os
 import shutil
 import threading
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -37,19 +40,17 @@ def read_engine(settings: Settings | None = None) -> sa.Engine:
         key = (s.database_url,)
     else:
         path = s.duckdb_path
-        try:
-            st = path.stat()
-        except FileNotFoundError:
-            raise StoreMissing(f"no store at {path}") from None
-        key = (str(path), st.st_ino, st.st_mtime_ns)
+        if not path.exists():
+            raise StoreMissing(f"no store at {path}")
+        key = (str(path), os.path.realpath(path))
     with _read_lock:
         engine = _read_engines.get(key)
         if engine is None:
             for old_key in [k for k in _read_engines if k[0] == key[0]]:
                 _read_engines.pop(old_key).dispose()
             if s.is_duckdb:
-                # NullPool: each query opens the file it finds now, never a stale instance.
-                engine = sa.create_engine(s.database_url, poolclass=NullPool,
+                # The version file, not the symlink: a pooled connection stays on its version.
+                engine = sa.create_engine(f"duckdb:///{key[1]}", pool_size=4, max_overflow=8,
                                           connect_args={"read_only": True})
             else:
                 engine = sa.create_engine(s.database_url, pool_pre_ping=True)
@@ -92,17 +93,24 @@ def write_transaction(settings: Settings | None = None) -> Iterator[sa.Connectio
         engine.dispose()
 
 
+def _version_files(path: Path) -> list[Path]:
+    return list(path.parent.glob(f".{path.name}.v*"))
+
+
 @contextmanager
 def _duckdb_write(path: Path) -> Iterator[sa.Connection]:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path.with_name(path.name + ".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)          # released by the OS if we are killed
-        for stale in path.parent.glob(f".{path.name}.*.tmp*"):
-            stale.unlink(missing_ok=True)         # left by a writer that was killed
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        if path.exists():
-            shutil.copyfile(path, tmp)
-        engine = sa.create_engine(f"duckdb:///{tmp}", poolclass=NullPool)
+        current = Path(os.path.realpath(path)) if path.exists() else None
+        for stale in _version_files(path) + list(path.parent.glob(f".{path.name}.link-*")):
+            if stale != current:                  # left by a writer that was killed
+                stale.unlink(missing_ok=True)
+        new = path.with_name(f".{path.name}.v{uuid.uuid4().hex[:12]}")
+        if current is not None:
+            shutil.copyfile(current, new)
+        engine = sa.create_engine(f"duckdb:///{new}", poolclass=NullPool)
+        published = False
         try:
             with engine.begin() as conn:
                 _prepare(conn)
@@ -110,15 +118,25 @@ def _duckdb_write(path: Path) -> Iterator[sa.Connection]:
             with engine.connect() as conn:
                 conn.exec_driver_sql("CHECKPOINT")
             engine.dispose()
-            with open(tmp, "rb+") as fh:
+            with open(new, "rb+") as fh:
                 os.fsync(fh.fileno())
-            os.replace(tmp, path)
-            dir_fd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+            link = path.with_name(f".{path.name}.link-{uuid.uuid4().hex[:8]}")
+            os.symlink(new.name, link)
+            os.replace(link, path)                # the atomic publish
+            published = True
+            _fsync_dir(path.parent)
+            if current is not None and current != path:
+                current.unlink(missing_ok=True)   # open readers keep their inode
         finally:
             engine.dispose()
-            tmp.unlink(missing_ok=True)
-            Path(str(tmp) + ".wal").unlink(missing_ok=True)
+            if not published:
+                new.unlink(missing_ok=True)
+            Path(str(new) + ".wal").unlink(missing_ok=True)
+
+
+def _fsync_dir(folder: Path) -> None:
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

@@ -53,5 +53,7 @@ def test_kill_during_load_keeps_previous_data(store, tmp_path):
     assert float(got.loc["0080", "devengado"]) == 1.25 * 1_500_000
     assert float(totals("programa", 2010, settings=store).set_index("key").loc["0080", "pim"]) == 55
     if store.is_duckdb:
-        leftovers = [p.name for p in store.duckdb_path.parent.iterdir() if p.name.endswith(".tmp")]
-        assert leftovers == []
+        path = store.duckdb_path
+        versions = [p for p in path.parent.iterdir() if p.name.startswith(f".{path.name}.")
+                    and not p.name.endswith(".lock")]
+        assert versions == [path.resolve()]     # the published version only: nothing half-written left
