@@ -1,4 +1,4 @@
-"""Command line: python -m etl {load,status,totals,demo} ..."""
+"""Command line: python -m etl {load,status,totals,demo,classify,rules,gender-summary} ..."""
 from __future__ import annotations
 
 import argparse
@@ -68,9 +68,14 @@ def _fmt(v) -> str:
 
 def cmd_totals(args) -> int:
     from store.engine import StoreMissing
+    from store.gender import GENDER_GROUPS, gender_totals
     from store.read import totals
+    if args.by in GENDER_GROUPS and args.source != "gasto":
+        print(f"--by {args.by} needs budget lines (--source gasto)", file=sys.stderr)
+        return 2
     try:
-        df = totals(args.by, args.year, source=args.source)
+        df = (gender_totals(args.by, args.year) if args.by in GENDER_GROUPS
+              else totals(args.by, args.year, source=args.source))
     except StoreMissing as exc:
         print(f"no store yet: {exc}", file=sys.stderr)
         return 1
@@ -110,8 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     sp.add_argument("--format", choices=["text", "csv"], default="text")
     sp.set_defaults(func=cmd_status)
 
-    tp = sub.add_parser("totals", help="PIA, PIM, devengado and execution % per group")
-    tp.add_argument("--by", required=True, choices=sorted(GROUPS))
+    tp = sub.add_parser("totals", help="PIA, PIM, devengado and execution %% per group")
+    tp.add_argument("--by", required=True, choices=sorted(GROUPS) + ["categoria_genero", "marcador_genero"])
     tp.add_argument("--year", type=int)
     tp.add_argument("--source", choices=["gasto", "consulta"], default="gasto",
                     help="budget lines (MEF Gasto files) or Consulta Amigable exports")
@@ -123,6 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     dp.add_argument("--out", type=Path, help="where --rows writes its file")
     dp.add_argument("--quiet", action="store_true")
     dp.set_defaults(func=cmd_demo)
+
+    from etl.gender_cli import add_gender_commands
+    add_gender_commands(sub)
+
+    from etl.network_cli import add_network_commands
+    add_network_commands(sub)
 
     args = p.parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `... | head` ends quietly

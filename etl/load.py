@@ -17,6 +17,7 @@ import duckdb
 import sqlalchemy as sa
 
 from etl import consulta, department_list, gasto
+from etl.classify import apply_classification
 from etl.errors import LoadRefused
 from etl.mef_format import AMOUNTS, GRAIN
 from etl.source_file import open_source, sha256_of
@@ -127,6 +128,7 @@ def _publish_gasto(con, staged: gasto.StagedGasto, s: Settings, started, demo, r
             for col in grain)
         insert_batches(conn, code_name, con.sql(names_sql).to_arrow_reader(BATCH_ROWS))
         _retire_replaced(conn, "mef_gasto")
+        apply_classification(conn, years=years)   # gender rules: the new lines get classified too
         conn.execute(load_history.insert().values(
             id=load_id, file_name=staged.source.path.name, sha256=staged.source.sha256, format="mef_gasto",
             scope="mef_gasto", fiscal_years=",".join(map(str, years)), rows_read=rows_read,

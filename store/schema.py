@@ -87,3 +87,183 @@ store_info = sa.Table(
 )
 
 SCHEMA_VERSION = "1"
+
+# Gender classification (etl/gender_rules.py, etl/classify.py, rules/README.md). Every version
+# of the rule file is kept for the audit; line_class holds the active version's result for
+# each distinct combination of the columns rules can test: every budget line joins to one row.
+from etl.gender_rules import MATCH_DIMENSIONS, NAME_COLUMNS  # noqa: E402
+
+rule_set_id_seq = sa.Sequence("gender_rule_set_id_seq", metadata=metadata)
+gender_rule_set = sa.Table(
+    "gender_rule_set", metadata,
+    sa.Column("id", sa.Integer, rule_set_id_seq, primary_key=True),
+    sa.Column("file_name", sa.String, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),     # of the file's bytes
+    sa.Column("content", sa.Text, nullable=False),          # the file as loaded
+    sa.Column("rule_count", sa.Integer, nullable=False),
+    sa.Column("loaded_at", sa.DateTime, nullable=False),
+    sa.Column("loaded_by", sa.String, nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+)
+gender_rule = sa.Table(
+    "gender_rule", metadata,
+    sa.Column("rule_set_id", sa.Integer, primary_key=True),
+    sa.Column("rule_id", sa.String, primary_key=True),
+    sa.Column("line", sa.Integer, nullable=False),
+    sa.Column("year_from", sa.SmallInteger),
+    sa.Column("year_to", sa.SmallInteger),
+    *[sa.Column(d, sa.String) for d in MATCH_DIMENSIONS],   # codes, "|"-separated
+    *[sa.Column(n, sa.String) for n in NAME_COLUMNS],       # name patterns
+    sa.Column("category", sa.String, nullable=False),
+    sa.Column("marker", sa.SmallInteger, nullable=False),
+    sa.Column("weight", sa.Numeric(5, 2), nullable=False),  # percent
+    sa.Column("lio_line", sa.String, nullable=False),
+    sa.Column("rationale", sa.String, nullable=False),
+    sa.Column("source", sa.String, nullable=False),
+    sa.Column("author", sa.String, nullable=False),
+    sa.Column("date", sa.String, nullable=False),
+    sa.Column("specificity", sa.SmallInteger, nullable=False),
+)
+# nivel_gobierno follows from the pliego, so it adds no keys; it is there so that the level
+# filter, like the drill-down columns, can be answered from line_class's sums without a join.
+LINE_CLASS_KEYS = ("fiscal_year", "nivel_gobierno", *MATCH_DIMENSIONS)
+line_class = sa.Table(
+    "line_class", metadata,
+    sa.Column("fiscal_year", sa.SmallInteger, nullable=False),
+    sa.Column("nivel_gobierno", sa.String, nullable=False),
+    *[sa.Column(d, sa.String, nullable=False) for d in MATCH_DIMENSIONS],
+    sa.Column("rule_set_id", sa.Integer, nullable=False),
+    sa.Column("rule_id", sa.String, nullable=False),        # "sin_revisar" when no rule matched
+    sa.Column("category", sa.String, nullable=False),
+    sa.Column("marker", sa.SmallInteger),                   # NULL when unreviewed
+    sa.Column("weight", sa.Numeric(5, 2), nullable=False),  # percent; 0 when unreviewed
+    sa.Column("lio_line", sa.String, nullable=False),
+    # the key's budget lines, summed (rewritten with them by every load and classification)
+    sa.Column("lines", sa.BigInteger, nullable=False),
+    *[sa.Column(a, MONEY, nullable=False) for a in ("pia", "pim", "devengado")],
+)
+sa.Index("ix_line_class_year", line_class.c.fiscal_year)
+
+# ---- Social protection network and reference denominators (etl/network.py, etl/coverage.py,
+# etl/reference.py; read by store/network.py). Small tables, replaced whole by their loaders
+# except `coverage`, which a newer file replaces per (programme, year).
+NETWORK_CATEGORIES = ("protective", "preventive", "promotive", "transformative")
+FIGURE = sa.Numeric(20, 4)      # coverage counts and percentages exactly as printed (9.55, 29.17)
+
+# One row per programme or measure of data/network/programmes.yaml; texts in es and en.
+programme = sa.Table(
+    "programme", metadata,
+    sa.Column("id", sa.String, primary_key=True),
+    sa.Column("position", sa.SmallInteger, nullable=False),      # order in programmes.yaml
+    sa.Column("load_id", sa.Integer, nullable=False),
+    sa.Column("acronym", sa.String),
+    sa.Column("name_es", sa.String, nullable=False),
+    sa.Column("name_en", sa.String, nullable=False),
+    sa.Column("category", sa.String, nullable=False),            # one of NETWORK_CATEGORIES
+    sa.Column("subtype", sa.String, nullable=False),
+    sa.Column("subtype_label_es", sa.String),
+    sa.Column("subtype_label_en", sa.String),
+    sa.Column("institution", sa.String),
+    sa.Column("start_year", sa.SmallInteger),
+    *[sa.Column(f"{field}_{lang}", sa.String)
+      for field in ("objectives", "gender_objectives", "targeting", "target_population",
+                    "gender_design", "linkages", "results") for lang in ("es", "en")],
+    sa.Column("share_social_budget_2009_pct", sa.Numeric(6, 2)),
+    sa.Column("sources", sa.String),                             # report sections, "; "-joined
+    sa.Column("in_table_1", sa.Boolean, nullable=False),
+    sa.Column("coverage_printed", sa.String),                    # headline figure as printed
+    sa.Column("coverage_section", sa.String),
+    sa.Column("headline_unit", sa.String),
+)
+
+# Devereux & Sabates-Wheeler categories and the report's subtypes (subtype '' = the category).
+programme_category = sa.Table(
+    "programme_category", metadata,
+    sa.Column("category", sa.String, primary_key=True),
+    sa.Column("subtype", sa.String, primary_key=True),
+    sa.Column("position", sa.SmallInteger, nullable=False),
+    sa.Column("label_es", sa.String, nullable=False),
+    sa.Column("label_en", sa.String, nullable=False),
+    sa.Column("definition_es", sa.String),
+    sa.Column("definition_en", sa.String),
+)
+
+# Coverage-as-printed, budget figures and contradictions, long form, each with its section.
+# kind: coverage | budget | contradiction. For contradictions, seq = the contradiction and
+# item = one of its values (item 0 holds no value: only `what` and `note`).
+programme_fact = sa.Table(
+    "programme_fact", metadata,
+    sa.Column("programme_id", sa.String, nullable=False),
+    sa.Column("kind", sa.String, nullable=False),
+    sa.Column("seq", sa.SmallInteger, nullable=False),
+    sa.Column("item", sa.SmallInteger, nullable=False, default=0),
+    sa.Column("value", FIGURE),                  # coverage value / budget amount; NULL = words only
+    sa.Column("printed", sa.String),
+    sa.Column("unit", sa.String),
+    sa.Column("sex", sa.String(1)),
+    sa.Column("date", sa.String),                # YYYY, YYYY-MM or from/to
+    sa.Column("year", sa.SmallInteger),          # budget year
+    sa.Column("currency", sa.String(3)),         # USD | PEN | NULL (a percentage)
+    sa.Column("what", sa.String),
+    sa.Column("section", sa.String),
+    sa.Column("note", sa.String),
+)
+
+# How to find a programme's money in budget_line: exactly one matcher per link.
+programme_budget_link = sa.Table(
+    "programme_budget_link", metadata,
+    sa.Column("programme_id", sa.String, nullable=False),
+    sa.Column("seq", sa.SmallInteger, nullable=False),
+    sa.Column("year_from", sa.SmallInteger, nullable=False),
+    sa.Column("year_to", sa.SmallInteger, nullable=False),
+    sa.Column("sec_ejec", sa.String),
+    sa.Column("programa", sa.String),
+    sa.Column("pliego", sa.String),
+    sa.Column("name_pattern", sa.String),        # Python regex, case-insensitive, on unit/activity names
+    sa.Column("successor", sa.Boolean, nullable=False),   # a later programme: never summed silently
+    sa.Column("note", sa.String),
+)
+
+# The coverage table officials maintain (etl/coverage.py). department: INEI code or 'PE'.
+coverage = sa.Table(
+    "coverage", metadata,
+    sa.Column("load_id", sa.Integer, nullable=False),
+    sa.Column("line", sa.Integer, nullable=False),
+    sa.Column("programme_id", sa.String, nullable=False),
+    sa.Column("year", sa.SmallInteger, nullable=False),
+    sa.Column("department", sa.String(2), nullable=False),
+    sa.Column("sex", sa.String(1), nullable=False),
+    sa.Column("value", FIGURE, nullable=False),
+    sa.Column("unit", sa.String, nullable=False),
+    sa.Column("source", sa.String, nullable=False),
+    sa.Column("note", sa.String),
+)
+
+# Reference denominators (data/reference/*.csv). department '00' = national.
+population = sa.Table(
+    "population", metadata,
+    sa.Column("load_id", sa.Integer, nullable=False),
+    sa.Column("year", sa.SmallInteger, primary_key=True),
+    sa.Column("department", sa.String(2), primary_key=True),
+    sa.Column("sex", sa.String(1), primary_key=True),
+    sa.Column("population", sa.BigInteger, nullable=False),
+)
+cpi = sa.Table(
+    "cpi", metadata,
+    sa.Column("load_id", sa.Integer, nullable=False),
+    sa.Column("year", sa.SmallInteger, primary_key=True, autoincrement=False),
+    sa.Column("cpi_index", sa.Numeric(12, 4), nullable=False),    # Lima CPI, annual average
+)
+exchange_rate = sa.Table(
+    "exchange_rate", metadata,
+    sa.Column("load_id", sa.Integer, nullable=False),
+    sa.Column("year", sa.SmallInteger, primary_key=True, autoincrement=False),
+    sa.Column("pen_per_usd", sa.Numeric(10, 4), nullable=False),  # annual average
+)
+reference_source = sa.Table(
+    "reference_source", metadata,
+    sa.Column("dataset", sa.String, primary_key=True),   # population | cpi | exchange_rate | network
+    sa.Column("file", sa.String, nullable=False),
+    sa.Column("citation", sa.String, nullable=False),
+    sa.Column("load_id", sa.Integer, nullable=False),
+)

@@ -1,0 +1,370 @@
+"""The coverage table officials maintain: long form, CSV or XLSX (data/network/LOADING.md).
+
+Columns: programme, year, department, sex, value, unit, source, note (Spanish headers
+programa, año, departamento, sexo, valor, unidad, fuente, nota are accepted too).
+
+Decisions:
+- One bad row refuses the whole file. These files are small and hand-made, and a coverage
+  table with some rows silently missing would show a programme reaching fewer people than
+  it does. Every problem is listed in a reject report (file, line, column, value, reason);
+  the message names the first one. The store is not touched.
+- A file is the complete statement for each (programme, year) pair it contains: loading it
+  replaces the coverage rows of those pairs and leaves other pairs alone. So officials can
+  load one programme's new year without resending the report's figures, and a corrected
+  file never leaves a stale row behind for the pairs it covers.
+- The same content twice changes nothing (sha256, as for budget files).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from etl import history
+from etl.errors import LoadRefused
+from etl.mef_format import DEPARTMENTS, LAST_YEAR
+from etl.network import check_coverage_integrity
+from etl.source_file import sha256_of
+from settings import Settings, get_settings
+from store.engine import StoreMissing, read_engine, write_transaction
+from store.schema import coverage, load_history, programme_fact
+
+FORMAT = "coverage"
+NATIONAL = "PE"
+FIRST_YEAR = 1980
+SEXES = ("F", "M", "T")
+HEADER_SEARCH_ROWS = 10
+
+COLUMNS = ("programme", "year", "department", "sex", "value", "unit", "source", "note")
+REQUIRED = COLUMNS[:-1]
+HEADER_ALIASES = {
+    "programme": "programme", "program": "programme", "programa": "programme",
+    "year": "year", "ano": "year", "anio": "year",
+    "department": "department", "departamento": "department",
+    "sex": "sex", "sexo": "sex",
+    "value": "value", "valor": "value",
+    "unit": "unit", "unidad": "unit",
+    "source": "source", "fuente": "source",
+    "note": "note", "nota": "note", "notes": "note", "notas": "note",
+}
+NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+@dataclass
+class Problem:
+    line: int
+    column: str
+    value: str
+    reason: str
+
+
+@dataclass
+class CoverageFile:
+    file_name: str
+    sha256: str
+    rows: list[dict] = field(default_factory=list)     # rows for `coverage` (without load_id)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def pairs(self) -> dict[str, list[int]]:
+        out: dict[str, set[int]] = {}
+        for r in self.rows:
+            out.setdefault(r["programme_id"], set()).add(r["year"])
+        return {p: sorted(ys) for p, ys in sorted(out.items())}
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({r["year"] for r in self.rows})
+
+
+def _norm(text: object) -> str:
+    s = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+
+
+def _cell(value) -> str:
+    """A cell as the text the official typed (XLSX numbers: 2009.0 -> '2009')."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _rows_from_csv(path: Path):
+    raw = path.read_bytes()
+    if b"\x00" in raw[:65536]:
+        raise LoadRefused(path.name, "undecodable: NUL bytes, so a binary or UTF-16 file, not CSV text "
+                                     "(save as 'CSV UTF-8')")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise LoadRefused(path.name, "undecodable: neither UTF-8 nor Windows-1252 text (save as 'CSV UTF-8')")
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    try:
+        for row in reader:
+            yield start, row
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise LoadRefused(path.name, f"malformed or truncated CSV ({exc})", line=start) from None
+
+
+def _rows_from_xlsx(path: Path):
+    import openpyxl
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise LoadRefused(path.name, f"corrupt or truncated XLSX workbook ({exc})") from None
+    try:
+        for i, row in enumerate(wb.worksheets[0].iter_rows(values_only=True), start=1):
+            yield i, list(row)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
+        raise LoadRefused(path.name, f"corrupt or truncated XLSX workbook ({exc})") from None
+    finally:
+        wb.close()
+
+
+def read_coverage(path: Path | str) -> CoverageFile:
+    """Parse and check everything that does not need the store; problems are collected, not raised.
+
+    Raises LoadRefused for whole-file faults (missing, empty, undecodable, no header).
+    """
+    path = Path(path)
+    name = path.name
+    if not path.exists():
+        raise LoadRefused(name, "file not found")
+    if path.stat().st_size == 0:
+        raise LoadRefused(name, "empty file (0 bytes)")
+    is_xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
+    if not is_xlsx and path.read_bytes()[:2] == b"PK":
+        raise LoadRefused(name, "this is a ZIP/XLSX workbook with a .csv name: rename it to .xlsx")
+    rows = _rows_from_xlsx(path) if is_xlsx else _rows_from_csv(path)
+    out = CoverageFile(file_name=name, sha256=sha256_of(path))
+    columns: dict[str, int] | None = None
+    header_line = 0
+    for line, row in rows:
+        cells = [_cell(v) for v in row]
+        if columns is None:
+            if not any(cells):
+                continue
+            if "programme" not in {HEADER_ALIASES.get(_norm(c)) for c in cells}:
+                if line >= HEADER_SEARCH_ROWS:
+                    break
+                continue
+            columns, header_line = _header(name, line, cells), line
+            continue
+        if not any(cells):
+            continue
+        width = columns["__width__"]
+        if any(cells[width:]) or (not is_xlsx and len(cells) < width):
+            out.problems.append(Problem(line, "", ",".join(c for c in cells if c),
+                                        f"the row has {len(cells)} fields, the header has {width}: "
+                                        "truncated or misaligned row"))
+            continue
+        _row(out, line, cells, columns)
+    if columns is None:
+        raise LoadRefused(name, "no header row: expected the columns " + ", ".join(COLUMNS)
+                          + f" (looked at the first {HEADER_SEARCH_ROWS} rows)")
+    if not out.rows and not out.problems:
+        raise LoadRefused(name, "no data rows below the header", line=header_line)
+    return out
+
+
+def _header(name: str, line: int, cells: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    width = len(cells)
+    while width and not cells[width - 1]:
+        width -= 1
+    for i, raw in enumerate(cells[:width]):
+        key = HEADER_ALIASES.get(_norm(raw))
+        if key is None:
+            raise LoadRefused(name, f"unknown column {raw!r}: the columns are {', '.join(COLUMNS)}",
+                              line=line, column=raw or f"#{i + 1}")
+        if key in columns:
+            raise LoadRefused(name, f"column {key!r} appears twice", line=line, column=raw)
+        columns[key] = i
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        raise LoadRefused(name, f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+                                f"(the columns are {', '.join(COLUMNS)})", line=line)
+    columns["__width__"] = width
+    return columns
+
+
+def _row(out: CoverageFile, line: int, cells: list[str], columns: dict[str, int]) -> None:
+    def get(col: str) -> str:
+        i = columns.get(col)
+        return cells[i] if i is not None and i < len(cells) else ""
+
+    problems: list[Problem] = []
+
+    def bad(col: str, value: str, reason: str) -> None:
+        problems.append(Problem(line, col, value, reason))
+
+    pid = get("programme").lower()
+    if not pid:
+        bad("programme", "", "missing programme id")
+    year_raw = get("year")
+    year = None
+    if not re.fullmatch(r"\d{4}", year_raw):
+        bad("year", year_raw, "year must be a whole number like 2009")
+    elif not FIRST_YEAR <= int(year_raw) <= LAST_YEAR:
+        bad("year", year_raw, f"year out of range ({FIRST_YEAR}-{LAST_YEAR})")
+    else:
+        year = int(year_raw)
+    dept_raw = get("department")
+    dept = dept_raw.upper()
+    if dept.isdigit() and len(dept) <= 2:
+        dept = dept.zfill(2)
+    if dept != NATIONAL and dept not in DEPARTMENTS:
+        bad("department", dept_raw, f"unknown department: use an INEI code 01-25, 98 (abroad) or "
+                                    f"{NATIONAL} (national)")
+    sex = get("sex").upper()
+    if sex not in SEXES:
+        bad("sex", get("sex"), "sex must be F (women), M (men) or T (total)")
+    value_raw = get("value")
+    value = None
+    if not value_raw:
+        bad("value", "", "missing value")
+    elif not NUMBER_RE.match(value_raw):
+        bad("value", value_raw, "not a number: write digits with '.' as decimal point and no thousands "
+                                "separator")
+    else:
+        try:
+            value = Decimal(value_raw)
+        except InvalidOperation:
+            bad("value", value_raw, "not a number")
+        if value is not None and value < 0:
+            bad("value", value_raw, "negative value: coverage cannot be below 0")
+            value = None
+    unit = get("unit").lower()
+    if not unit:
+        bad("unit", "", "missing unit")
+    elif value is not None and unit.startswith("percent_") and value > 100:
+        bad("value", value_raw, f"a percentage ({unit}) above 100")
+    source = get("source")
+    if not source:
+        bad("source", "", "missing source: say where the figure comes from")
+    if problems:
+        out.problems.extend(problems)
+        return
+    out.rows.append({"line": line, "programme_id": pid, "year": year, "department": dept, "sex": sex,
+                     "value": value, "unit": unit, "source": source, "note": get("note") or None})
+
+
+def check_against_programmes(cov: CoverageFile, units: dict[str, set[str]]) -> None:
+    """Programme ids and units must be those of programmes.yaml; duplicates are refused."""
+    seen: dict[tuple, int] = {}
+    for r in cov.rows:
+        pid, unit = r["programme_id"], r["unit"]
+        if pid not in units:
+            cov.problems.append(Problem(r["line"], "programme", pid, "unknown programme, not an id in "
+                                        "programmes.yaml (`python -m etl network` lists them)"))
+        elif unit not in units[pid]:
+            allowed = ", ".join(sorted(units[pid])) or "none yet: add the unit to the YAML first"
+            cov.problems.append(Problem(r["line"], "unit", unit, f"unit does not match programme {pid!r} "
+                                        f"(its units: {allowed})"))
+        key = (pid, r["year"], r["department"], r["sex"], unit, r["source"])
+        if key in seen:
+            cov.problems.append(Problem(r["line"], "", ",".join(map(str, key)),
+                                        f"duplicate of line {seen[key]} (same programme, year, department, "
+                                        f"sex, unit and source)"))
+        else:
+            seen[key] = r["line"]
+    cov.problems.sort(key=lambda p: p.line)
+
+
+def programme_units(conn: sa.Connection) -> dict[str, set[str]]:
+    """Each programme's coverage units as published from programmes.yaml."""
+    from store.schema import programme
+    if not sa.inspect(conn).has_table("programme"):
+        return {}
+    units: dict[str, set[str]] = {pid: set() for pid in conn.execute(sa.select(programme.c.id)).scalars()}
+    stmt = sa.select(programme_fact.c.programme_id, programme_fact.c.unit).where(
+        programme_fact.c.kind == "coverage").distinct()
+    for pid, unit in conn.execute(stmt):
+        units.setdefault(pid, set()).add(unit)
+    return units
+
+
+def refuse_if_problems(cov: CoverageFile, settings: Settings, reject_dir: Path | None = None) -> None:
+    if not cov.problems:
+        return
+    from etl.load import write_reject_report
+    report = write_reject_report(cov.problems, cov.file_name, cov.sha256, reject_dir or settings.data_dir / "rejects")
+    p = cov.problems[0]
+    more = (f"; {len(cov.problems)} problems in all, listed in {report}" if len(cov.problems) > 1
+            else f"; see {report}")
+    value = f"value {p.value!r}" if p.value != "" else ""
+    column = f"{p.column}, {value}" if p.column and value else p.column or None
+    reason = f"{value}: {p.reason}" if value and not p.column else p.reason
+    exc = LoadRefused(cov.file_name, f"{reason}{more}. Nothing was loaded.", line=p.line, column=column)
+    exc.reject_report = report
+    raise exc
+
+
+def publish_coverage(conn: sa.Connection, cov: CoverageFile, load_id: int, started) -> None:
+    """Replace the (programme, year) pairs the file holds (inside a write transaction)."""
+    for pid, years in cov.pairs.items():
+        conn.execute(coverage.delete().where(coverage.c.programme_id == pid, coverage.c.year.in_(years)))
+    conn.execute(coverage.insert(), [{**r, "load_id": load_id} for r in cov.rows])
+    still = sa.select(coverage.c.load_id).distinct()
+    conn.execute(load_history.update().where(
+        load_history.c.format == FORMAT, load_history.c.status == "loaded",
+        load_history.c.id.not_in(still)).values(status="replaced"))
+    history.record(conn, load_id=load_id, file_name=cov.file_name, sha256=cov.sha256, fmt=FORMAT,
+                   scope=FORMAT, rows=len(cov.rows), started=started, years=cov.years,
+                   message=f"{len(cov.rows)} rows for {sum(len(y) for y in cov.pairs.values())} "
+                           f"programme-years", retire_scope=False)
+
+
+def load_coverage(path: Path | str, *, settings: Settings | None = None, reject_dir: Path | None = None):
+    """Load one coverage file; never raises for bad input (status 'refused' with the reason)."""
+    from etl.load import LoadResult, _log_refusal
+    s = settings or get_settings()
+    path = Path(path)
+    started = history.now()
+    try:
+        cov = read_coverage(path)
+        existing = history.loaded_with_sha(cov.sha256, FORMAT, s)
+        if existing is not None:
+            return LoadResult(path.name, "unchanged", f"already loaded as load {existing}; nothing changed",
+                              load_id=existing)
+        try:
+            with read_engine(s).connect() as conn:
+                units = programme_units(conn)
+        except StoreMissing:
+            units = {}
+        if not units:
+            raise LoadRefused(path.name, "the store has no programmes yet: run `python -m etl reference` first")
+        check_against_programmes(cov, units)
+        refuse_if_problems(cov, s, reject_dir)
+        with write_transaction(s) as conn:
+            # Checked again inside the write: programmes.yaml may have been reloaded meanwhile.
+            current = programme_units(conn)
+            if current != units:
+                cov = CoverageFile(cov.file_name, cov.sha256, list(cov.rows), [])
+                check_against_programmes(cov, current)
+                refuse_if_problems(cov, s, reject_dir)
+            load_id = history.next_load_id(conn)
+            publish_coverage(conn, cov, load_id, started)
+            check_coverage_integrity(conn)
+    except LoadRefused as exc:
+        _log_refusal(s, path, started, str(exc))
+        return LoadResult(path.name, "refused", str(exc), reject_report=getattr(exc, "reject_report", None))
+    return LoadResult(path.name, "loaded", "ok", load_id=load_id, years=cov.years, rows_read=len(cov.rows),
+                      rows_loaded=len(cov.rows))

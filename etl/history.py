@@ -1,0 +1,50 @@
+"""load_history rows for the small curated loads (network, coverage, reference).
+
+Budget loads record themselves in etl/load.py; these loads are small, whole-file and
+validated before any write, so one helper covers them all.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+
+from store.engine import StoreMissing, read_engine
+from store.schema import load_history, load_id_seq
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def next_load_id(conn: sa.Connection) -> int:
+    return conn.execute(load_id_seq.next_value()).scalar()
+
+
+def record(conn: sa.Connection, *, load_id: int, file_name: str, sha256: str, fmt: str, scope: str,
+           rows: int, started: dt.datetime, years: list[int] | None = None, message: str = "ok",
+           retire_scope: bool = True) -> None:
+    """Insert the history row; retire_scope: the new load replaces every earlier one of its scope."""
+    if retire_scope:
+        conn.execute(load_history.update().where(
+            load_history.c.scope == scope, load_history.c.status == "loaded").values(status="replaced"))
+    conn.execute(load_history.insert().values(
+        id=load_id, file_name=file_name, sha256=sha256, format=fmt, scope=scope,
+        fiscal_years=",".join(map(str, years)) if years else None, rows_read=rows, rows_loaded=rows,
+        rows_rejected=0, started_at=started, finished_at=now(), status="loaded", is_demo=False,
+        message=message))
+
+
+def loaded_with_sha(sha: str, fmt: str, settings, *, any_status: bool = False) -> int | None:
+    """The load id of this content if a load of this format holds it (any_status: ever held it)."""
+    try:
+        with read_engine(settings).connect() as conn:
+            if not sa.inspect(conn).has_table("load_history"):
+                return None
+            stmt = sa.select(load_history.c.id).where(load_history.c.sha256 == sha,
+                                                      load_history.c.format == fmt)
+            if not any_status:
+                stmt = stmt.where(load_history.c.status == "loaded")
+            return conn.execute(stmt.order_by(load_history.c.id.desc()).limit(1)).scalar()
+    except StoreMissing:
+        return None

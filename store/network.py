@@ -1,0 +1,488 @@
+"""Read functions for the social protection network: programmes, coverage, money per person.
+
+Everything the network page shows comes from here, as tidy DataFrames whose columns are
+listed in each docstring. Amounts are floats in nominal soles unless a column says `_real`
+(soles of a base year, Lima CPI) or `_usd`. Aggregation runs in SQL; only the per-programme
+name patterns run in Python (Python regex, the syntax programmes.yaml is validated with;
+PostgreSQL's and DuckDB's regex dialects differ, e.g. on \\b), against the names of one
+year's executing units, products and activities, a few thousand strings at most.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from functools import lru_cache
+
+import pandas as pd
+import sqlalchemy as sa
+
+from etl.mef_format import DEPARTMENTS
+from settings import Settings
+from store.engine import read_engine
+from store.read import _filtered
+from store.schema import (budget_line, code_name, coverage, cpi, exchange_rate, population, programme,
+                          programme_budget_link, programme_category, programme_fact, reference_source)
+
+NATIONAL = "PE"
+DEPARTMENT_NAMES = {**DEPARTMENTS, NATIONAL: "PERÚ (NACIONAL)"}
+# code_name dimensions whose names a link's name_pattern is searched in.
+NAME_DIMENSIONS = ("sec_ejec", "producto_proyecto", "actividad")
+LANGS = ("es", "en")
+AMOUNTS = ("pia", "pim", "devengado")
+ALL_UNITS = "all"
+COST_COLUMNS = ["year", "department", "department_name", "sex", "unit", "source", "beneficiaries", "devengado",
+                "cost_per_beneficiary"]
+
+
+def _lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    return lang
+
+
+def _float(v):
+    return None if v is None else float(v)
+
+
+def _rows(conn: sa.Connection, stmt) -> pd.DataFrame:
+    result = conn.execute(stmt)
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def _decimals_to_float(df: pd.DataFrame, columns) -> pd.DataFrame:
+    for c in columns:
+        if c in df:
+            df[c] = pd.Series([None if v is None or (isinstance(v, float) and v != v) else float(v) for v in df[c]],
+                              index=df.index, dtype=object)
+    return df
+
+
+def _ints(df: pd.DataFrame, columns) -> pd.DataFrame:
+    """Whole-number columns that may be missing: int or None, never 2005.0 / NaN."""
+    for c in columns:
+        df[c] = pd.Series([None if v is None or v != v else int(v) for v in df[c]], index=df.index, dtype=object)
+    return df
+
+
+# ---------------------------------------------------------------- programmes
+
+def network_table(lang: str = "es", settings: Settings | None = None) -> pd.DataFrame:
+    """One row per programme, in the order of programmes.yaml.
+
+    Columns: id, acronym, name, category, category_label, subtype, subtype_label, institution,
+    start_year, target_population, coverage_printed, coverage_section,
+    share_social_budget_2009_pct, in_table_1. coverage_printed is the report's Table 1 figure
+    as printed ("; " between several), else the programme's first figure, with its section.
+    """
+    lang = _lang(lang)
+    p, cat = programme, programme_category
+    stmt = (sa.select(p.c.id, p.c.acronym, p.c[f"name_{lang}"].label("name"), p.c.category,
+                      cat.c[f"label_{lang}"].label("category_label"), p.c.subtype,
+                      p.c[f"subtype_label_{lang}"].label("subtype_label"), p.c.institution, p.c.start_year,
+                      p.c[f"target_population_{lang}"].label("target_population"), p.c.coverage_printed,
+                      p.c.coverage_section, p.c.share_social_budget_2009_pct, p.c.in_table_1)
+            .select_from(p.outerjoin(cat, sa.and_(cat.c.category == p.c.category, cat.c.subtype == "")))
+            .order_by(p.c.position))
+    with read_engine(settings).connect() as conn:
+        df = _rows(conn, stmt)
+    return _ints(_decimals_to_float(df, ["share_social_budget_2009_pct"]), ["start_year"])
+
+
+def programme_list(settings: Settings | None = None) -> pd.DataFrame:
+    """Every column of the programme table (both languages), in file order: for exports and the CLI."""
+    cols = [c for c in programme.c if c.name not in ("load_id",)]
+    with read_engine(settings).connect() as conn:
+        df = _rows(conn, sa.select(*cols).order_by(programme.c.position))
+    return _ints(_decimals_to_float(df, ["share_social_budget_2009_pct"]), ["start_year", "position"])
+
+
+def programme_detail(programme_id: str, settings: Settings | None = None) -> dict | None:
+    """Everything about one programme, or None for an unknown id.
+
+    Keys:
+    - "programme": dict of the programme's fields (texts in es and en) plus
+      category_label_es/en and category_definition_es/en.
+    - "coverage_printed": DataFrame seq, value, printed, unit, sex, date, section, note
+      (the report's figures, including those given only in words, value None).
+    - "budget": DataFrame seq, amount, printed, currency, year, what, section
+      (currency None = a percentage).
+    - "contradictions": DataFrame seq, what, note, item, printed, section: one row per value.
+    - "budget_links": DataFrame seq, year_from, year_to, match (sec_ejec | programa | pliego |
+      name_pattern), code (the code or pattern), successor, note.
+    - "coverage": the coverage table's rows for it: year, department, department_name, sex,
+      value, unit, source, note.
+    """
+    p, cat, f = programme, programme_category, programme_fact
+    with read_engine(settings).connect() as conn:
+        row = conn.execute(
+            sa.select(*[c for c in p.c if c.name != "load_id"],
+                      cat.c.label_es.label("category_label_es"), cat.c.label_en.label("category_label_en"),
+                      cat.c.definition_es.label("category_definition_es"),
+                      cat.c.definition_en.label("category_definition_en"))
+            .select_from(p.outerjoin(cat, sa.and_(cat.c.category == p.c.category, cat.c.subtype == "")))
+            .where(p.c.id == programme_id)).mappings().first()
+        if row is None:
+            return None
+        facts = _rows(conn, sa.select(f).where(f.c.programme_id == programme_id)
+                      .order_by(f.c.kind, f.c.seq, f.c.item))
+        links = _rows(conn, sa.select(programme_budget_link).where(
+            programme_budget_link.c.programme_id == programme_id).order_by(programme_budget_link.c.seq))
+        cov = _rows(conn, _coverage_stmt(programme_id))
+    info = dict(row)
+    info["share_social_budget_2009_pct"] = _float(info["share_social_budget_2009_pct"])
+    kind = facts["kind"] if not facts.empty else pd.Series(dtype=object)
+    printed = facts[kind == "coverage"][["seq", "value", "printed", "unit", "sex", "date", "section", "note"]]
+    budget = (facts[kind == "budget"][["seq", "value", "printed", "currency", "year", "what", "section"]]
+              .rename(columns={"value": "amount"}))
+    contra = facts[kind == "contradiction"]
+    heads = contra[contra["item"] == 0][["seq", "note"]]
+    contra = (contra[contra["item"] > 0][["seq", "what", "item", "printed", "section"]]
+              .merge(heads, on="seq", how="left")[["seq", "what", "note", "item", "printed", "section"]])
+    matchers = ("sec_ejec", "programa", "pliego", "name_pattern")
+    links["match"] = [next((m for m in matchers if isinstance(r[m], str)), None) for _, r in links.iterrows()]
+    links["code"] = [r[r["match"]] if r["match"] else None for _, r in links.iterrows()]
+    links = links[["seq", "year_from", "year_to", "match", "code", "successor", "note"]]
+    return {
+        "programme": info,
+        "coverage_printed": _decimals_to_float(printed.reset_index(drop=True), ["value"]),
+        "budget": _ints(_decimals_to_float(budget.reset_index(drop=True), ["amount"]), ["year"]),
+        "contradictions": contra.reset_index(drop=True),
+        "budget_links": links.reset_index(drop=True),
+        "coverage": _finish_coverage(cov),
+    }
+
+
+# ---------------------------------------------------------------- the coverage table
+
+def _coverage_stmt(programme_id: str, year: int | None = None, unit: str | None = None):
+    c = coverage
+    stmt = (sa.select(c.c.year, c.c.department, c.c.sex, c.c.value, c.c.unit, c.c.source, c.c.note)
+            .where(c.c.programme_id == programme_id))
+    if year is not None:
+        stmt = stmt.where(c.c.year == int(year))
+    if unit:
+        stmt = stmt.where(c.c.unit == unit)
+    order = sa.case({NATIONAL: 0}, value=c.c.department, else_=1)
+    sex_order = sa.case({"F": 0, "M": 1}, value=c.c.sex, else_=2)
+    return stmt.order_by(c.c.year, c.c.unit, order, c.c.department, sex_order, c.c.source)
+
+
+def _finish_coverage(df: pd.DataFrame) -> pd.DataFrame:
+    df.insert(2, "department_name", [DEPARTMENT_NAMES.get(d, d) for d in df["department"]])
+    return _decimals_to_float(df, ["value"])
+
+
+def coverage_by_department(programme_id: str, year: int | None = None, unit: str | None = None,
+                           settings: Settings | None = None) -> pd.DataFrame:
+    """Coverage rows of one programme, by department and sex, as loaded (never summed).
+
+    Columns: year, department ('PE' = national, else INEI code), department_name, sex (F/M/T),
+    value, unit, source, note. Rows from different sources are kept apart: the report gives
+    contradicting figures for the same thing, and percentages must never be added up.
+    """
+    with read_engine(settings).connect() as conn:
+        return _finish_coverage(_rows(conn, _coverage_stmt(programme_id, year, unit)))
+
+
+def coverage_years(programme_id: str, settings: Settings | None = None) -> list[int]:
+    stmt = (sa.select(coverage.c.year).where(coverage.c.programme_id == programme_id).distinct()
+            .order_by(coverage.c.year))
+    with read_engine(settings).connect() as conn:
+        return [int(y) for y in conn.execute(stmt).scalars()]
+
+
+# ---------------------------------------------------------------- money of a programme
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _match_condition(conn: sa.Connection, programme_id: str, year: int, include_successors: bool):
+    """(WHERE clause over budget_line for that year or None, description of the links used)."""
+    L = programme_budget_link
+    stmt = sa.select(L).where(L.c.programme_id == programme_id, L.c.year_from <= int(year),
+                              L.c.year_to >= int(year)).order_by(L.c.seq)
+    if not include_successors:
+        stmt = stmt.where(L.c.successor.is_(False))
+    links = conn.execute(stmt).mappings().all()
+    t = budget_line
+    conds, used = [], []
+    patterns = []
+    for link in links:
+        for col in ("sec_ejec", "programa", "pliego"):
+            if link[col]:
+                conds.append(sa.func.ltrim(t.c[col], "0") == link[col])
+                used.append(f"{col} {link[col]}")
+        if link["name_pattern"]:
+            patterns.append(link["name_pattern"])
+            used.append(f"name ~ {link['name_pattern']}")
+    if patterns:
+        names = conn.execute(sa.select(code_name.c.dimension, code_name.c.code, code_name.c.name).where(
+            code_name.c.fiscal_year == int(year), code_name.c.dimension.in_(NAME_DIMENSIONS))).fetchall()
+        regexes = [_compiled(p) for p in patterns]
+        codes: dict[str, set[str]] = {}
+        for dim, code, name in names:
+            plain = _ascii(name or "")
+            if any(rx.search(name or "") or rx.search(plain) for rx in regexes):
+                codes.setdefault(dim, set()).add(code)
+        for dim, found in sorted(codes.items()):
+            conds.append(t.c[dim].in_(sorted(found)))
+    return (sa.or_(*conds) if conds else None), "; ".join(used)
+
+
+def _spending(conn, programme_id: str, year: int, include_successors: bool, by_department: bool):
+    cond, used = _match_condition(conn, programme_id, year, include_successors)
+    if cond is None:
+        return None, used
+    t = budget_line
+    cols = [sa.func.sum(t.c[a]).label(a) for a in AMOUNTS] + [sa.func.count().label("matched_rows")]
+    if by_department:
+        stmt = (sa.select(t.c.departamento_meta.label("department"), *cols)
+                .where(t.c.fiscal_year == int(year), cond).group_by(t.c.departamento_meta))
+    else:
+        stmt = sa.select(*cols).where(t.c.fiscal_year == int(year), cond)
+    return _rows(conn, stmt), used
+
+
+def budget_for_programme(programme_id: str, year: int, *, include_successors: bool = False,
+                         by_department: bool = False, settings: Settings | None = None) -> pd.DataFrame:
+    """PIA, PIM and devengado of the budget lines a programme's links match in a fiscal year.
+
+    A line matched by several links counts once. Links marked SUCCESSOR (a later programme,
+    e.g. Cuna Más for Wawa Wasi) are left out unless include_successors.
+    Columns: programme_id, year, pia, pim, devengado, matched_rows (budget_line rows matched,
+    month rows included: 0 = nothing found), links (what was searched); with by_department,
+    also `department` (DEPARTAMENTO_META), one row per department. Amounts are None when no
+    link applies to that year or no line matched.
+    """
+    with read_engine(settings).connect() as conn:
+        df, used = _spending(conn, programme_id, year, include_successors, by_department)
+    if by_department and df is None:
+        df = pd.DataFrame(columns=["department", *AMOUNTS, "matched_rows"])
+    elif not by_department and (df is None or not int(df["matched_rows"].iloc[0] or 0)):
+        df = pd.DataFrame([{**{a: None for a in AMOUNTS}, "matched_rows": 0}])
+    df = _decimals_to_float(df, AMOUNTS)
+    df.insert(0, "programme_id", programme_id)
+    df.insert(1, "year", int(year))
+    df["matched_rows"] = [int(v or 0) for v in df["matched_rows"]]
+    df["links"] = used
+    return df.reset_index(drop=True)
+
+
+def cost_per_beneficiary(programme_id: str, year: int, unit: str | None = None, *,
+                         include_successors: bool = False, settings: Settings | None = None) -> pd.DataFrame:
+    """Devengado / beneficiaries for each coverage row of that year counted in people or things.
+
+    unit: which count; None = the programme's headline unit (programme.headline_unit, e.g.
+    households for Juntos: a cost per community facilitator means little); ALL_UNITS = every
+    count unit. Percentages and targets are always skipped (they are not counts). A national
+    row (PE) is set against all the programme's matched spending, a department row against the
+    spending with that DEPARTAMENTO_META. cost_per_beneficiary is None when the spending is missing (no link
+    or no matched line) or the count is 0; no coverage row for that year gives an empty frame.
+    Columns: year, department, department_name, sex, unit, source, beneficiaries, devengado,
+    cost_per_beneficiary (soles per unit counted).
+    """
+    from etl.network import is_count_unit
+    with read_engine(settings).connect() as conn:
+        if unit is None:
+            unit = conn.execute(sa.select(programme.c.headline_unit).where(programme.c.id == programme_id)).scalar()
+            if unit is None:        # the programme has no count at all: nothing to divide by
+                return pd.DataFrame(columns=COST_COLUMNS)
+        cov = _finish_coverage(_rows(conn, _coverage_stmt(programme_id, year, None if unit == ALL_UNITS else unit)))
+        cov = cov[cov["unit"].map(is_count_unit).astype(bool)] if not cov.empty else cov
+        total, by_dept = None, {}
+        if not cov.empty:
+            nat, _ = _spending(conn, programme_id, year, include_successors, False)
+            if nat is not None and int(nat["matched_rows"].iloc[0] or 0):
+                total = _float(nat["devengado"].iloc[0])
+            if (cov["department"] != NATIONAL).any():
+                dep, _ = _spending(conn, programme_id, year, include_successors, True)
+                if dep is not None:
+                    by_dept = {d: _float(v) for d, v in zip(dep["department"], dep["devengado"])}
+    out = cov.rename(columns={"value": "beneficiaries"})[COST_COLUMNS[:-2]].copy()
+    out["devengado"] = pd.Series([total if d == NATIONAL else by_dept.get(d) for d in out["department"]],
+                                 index=out.index, dtype=object)
+    out["cost_per_beneficiary"] = _divide(out["devengado"], out["beneficiaries"])
+    return out.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- money per person
+
+def _per_capita(year: int, sex: str, filters: dict | None, programme_id: str | None, include_successors: bool,
+                settings: Settings | None) -> pd.DataFrame:
+    t, pop = budget_line, population
+    with read_engine(settings).connect() as conn:
+        spend = _filtered(sa.select(t.c.departamento_meta.label("department"),
+                                    sa.func.sum(t.c.devengado).label("devengado")), t, year, filters)
+        if programme_id is not None:
+            cond, _ = _match_condition(conn, programme_id, year, include_successors)
+            spend = spend.where(cond if cond is not None else sa.false())
+        spend = spend.group_by(t.c.departamento_meta).subquery()
+        stmt = (sa.select(pop.c.department, spend.c.devengado, pop.c.population)
+                .select_from(pop.outerjoin(spend, spend.c.department == pop.c.department))
+                .where(pop.c.year == int(year), pop.c.sex == sex, pop.c.department != "00")
+                .order_by(pop.c.department))
+        df = _rows(conn, stmt)
+        loaded = conn.execute(sa.select(t.c.fiscal_year).where(t.c.fiscal_year == int(year)).limit(1)).first()
+    df.insert(1, "department_name", [DEPARTMENTS.get(d, d) for d in df["department"]])
+    df = _decimals_to_float(df, ["devengado"])
+    if loaded:      # a department without matching lines spent 0; a year not loaded is unknown (None)
+        df["devengado"] = pd.Series([0.0 if v is None else v for v in df["devengado"]], index=df.index, dtype=object)
+    df["population"] = [int(v) for v in df["population"]]
+    return df
+
+
+def _divide(amounts, people) -> pd.Series:
+    return pd.Series([a / p if p and a is not None else None for a, p in zip(amounts, people)], dtype=object,
+                     index=amounts.index)
+
+
+def spending_per_inhabitant(year: int, filters: dict | None = None, *, programme_id: str | None = None,
+                            include_successors: bool = False, settings: Settings | None = None) -> pd.DataFrame:
+    """Devengado by department of the meta / INEI population (both sexes) of that year.
+
+    filters: as store.read.totals (keys of store.read.GROUPS); programme_id: only the lines that
+    programme's links match. 98 EXTERIOR has no population and is left out; the 25 departments
+    are always there (devengado 0 where nothing was spent, None when no budget file of that year
+    is loaded). Empty when the population table has no such year.
+    Columns: department, department_name, devengado, population, per_inhabitant.
+    """
+    df = _per_capita(year, "T", filters, programme_id, include_successors, settings)
+    df["per_inhabitant"] = _divide(df["devengado"], df["population"])
+    return df
+
+
+def spending_per_woman(year: int, filters: dict | None = None, *, programme_id: str | None = None,
+                       include_successors: bool = False, settings: Settings | None = None) -> pd.DataFrame:
+    """As spending_per_inhabitant, divided by the number of women (sex F).
+
+    Columns: department, department_name, devengado, population (women), per_woman.
+    """
+    df = _per_capita(year, "F", filters, programme_id, include_successors, settings)
+    df["per_woman"] = _divide(df["devengado"], df["population"])
+    return df
+
+
+def population_by_department(year: int, settings: Settings | None = None) -> pd.DataFrame:
+    """Columns: department ('00' = national), department_name, F, M, T."""
+    stmt = (sa.select(population.c.department, population.c.sex, population.c.population)
+            .where(population.c.year == int(year)))
+    with read_engine(settings).connect() as conn:
+        df = _rows(conn, stmt)
+    if df.empty:
+        return pd.DataFrame(columns=["department", "department_name", "F", "M", "T"])
+    wide = df.pivot(index="department", columns="sex", values="population").reset_index()
+    wide.columns.name = None
+    wide.insert(1, "department_name", [DEPARTMENT_NAMES.get(d, "PERÚ (NACIONAL)" if d == "00" else d)
+                                       for d in wide["department"]])
+    return wide[["department", "department_name", "F", "M", "T"]]
+
+
+# ---------------------------------------------------------------- prices and exchange rates
+
+def cpi_series(settings: Settings | None = None) -> pd.DataFrame:
+    """Columns: year, cpi_index (Lima CPI, annual average, Dec.2021 = 100)."""
+    with read_engine(settings).connect() as conn:
+        return _decimals_to_float(_rows(conn, sa.select(cpi.c.year, cpi.c.cpi_index).order_by(cpi.c.year)),
+                                  ["cpi_index"])
+
+
+def _cpi(conn, years) -> dict[int, Decimal]:
+    rows = conn.execute(sa.select(cpi.c.year, cpi.c.cpi_index).where(cpi.c.year.in_([int(y) for y in years])))
+    return {int(y): Decimal(v) for y, v in rows}
+
+
+def to_real_soles(amount, year: int, base_year: int, settings: Settings | None = None) -> float | None:
+    """Soles of `year` in prices of `base_year`: amount x CPI(base) / CPI(year); None without both CPIs."""
+    if amount is None:
+        return None
+    with read_engine(settings).connect() as conn:
+        idx = _cpi(conn, {year, base_year})
+    if int(year) not in idx or int(base_year) not in idx:
+        return None
+    return float(Decimal(str(amount)) * idx[int(base_year)] / idx[int(year)])
+
+
+def real_series(frame: pd.DataFrame, base_year: int, *, year_column: str = "fiscal_year",
+                columns=AMOUNTS, settings: Settings | None = None) -> pd.DataFrame:
+    """A copy of `frame` with cpi_factor (CPI(base) / CPI(year)) and `<column>_real` per amount column.
+
+    Years without a CPI get None. Works on any by-year frame (totals, budget_by_year, ...).
+    """
+    out = frame.copy()
+    with read_engine(settings).connect() as conn:
+        idx = _cpi(conn, set(out[year_column].dropna().astype(int)) | {int(base_year)})
+    base = idx.get(int(base_year))
+    factors = [float(base / idx[int(y)]) if base is not None and int(y) in idx else None for y in out[year_column]]
+    out["cpi_factor"] = pd.Series(factors, index=out.index, dtype=object)
+    for c in columns:
+        if c in out:
+            out[f"{c}_real"] = pd.Series([None if v is None or f is None or v != v else float(v) * f
+                                          for v, f in zip(out[c], factors)], index=out.index, dtype=object)
+    return out
+
+
+def budget_by_year(*, base_year: int | None = None, filters: dict | None = None, programme_id: str | None = None,
+                   include_successors: bool = False, settings: Settings | None = None) -> pd.DataFrame:
+    """PIA, PIM and devengado per fiscal year (all loaded years), nominal and, with base_year, real.
+
+    programme_id: only the lines the programme's links match in each year (a link applies to
+    its own years only). Columns: fiscal_year, pia, pim, devengado [, cpi_factor, pia_real,
+    pim_real, devengado_real].
+    """
+    t = budget_line
+    with read_engine(settings).connect() as conn:
+        stmt = _filtered(sa.select(t.c.fiscal_year, *[sa.func.sum(t.c[a]).label(a) for a in AMOUNTS]),
+                         t, None, filters)
+        if programme_id is not None:
+            years = conn.execute(sa.select(t.c.fiscal_year).distinct()).scalars().all()
+            per_year = []
+            for y in years:
+                cond, _ = _match_condition(conn, programme_id, y, include_successors)
+                if cond is not None:
+                    per_year.append(sa.and_(t.c.fiscal_year == y, cond))
+            stmt = stmt.where(sa.or_(*per_year) if per_year else sa.false())
+        df = _rows(conn, stmt.group_by(t.c.fiscal_year).order_by(t.c.fiscal_year))
+    df = _decimals_to_float(df, AMOUNTS)
+    df["fiscal_year"] = [int(y) for y in df["fiscal_year"]]
+    return real_series(df, base_year, settings=settings) if base_year is not None else df
+
+
+def exchange_rates(settings: Settings | None = None) -> pd.DataFrame:
+    """Columns: year, pen_per_usd (BCRP bank rate, annual average)."""
+    stmt = sa.select(exchange_rate.c.year, exchange_rate.c.pen_per_usd).order_by(exchange_rate.c.year)
+    with read_engine(settings).connect() as conn:
+        return _decimals_to_float(_rows(conn, stmt), ["pen_per_usd"])
+
+
+def _rate(year: int, settings) -> Decimal | None:
+    stmt = sa.select(exchange_rate.c.pen_per_usd).where(exchange_rate.c.year == int(year))
+    with read_engine(settings).connect() as conn:
+        v = conn.execute(stmt).scalar()
+    return None if v is None else Decimal(v)
+
+
+def soles_to_usd(amount, year: int, settings: Settings | None = None) -> float | None:
+    """Soles / the year's average soles per dollar; None without a rate for that year."""
+    rate = _rate(year, settings)
+    return None if amount is None or rate is None else float(Decimal(str(amount)) / rate)
+
+
+def usd_to_soles(amount, year: int, settings: Settings | None = None) -> float | None:
+    """Dollars (as the report quotes budgets) x the year's average soles per dollar."""
+    rate = _rate(year, settings)
+    return None if amount is None or rate is None else float(Decimal(str(amount)) * rate)
+
+
+def reference_sources(settings: Settings | None = None) -> pd.DataFrame:
+    """Citations to show beside the figures. Columns: dataset, file, citation."""
+    stmt = sa.select(reference_source.c.dataset, reference_source.c.file, reference_source.c.citation).order_by(
+        reference_source.c.dataset)
+    with read_engine(settings).connect() as conn:
+        return _rows(conn, stmt)

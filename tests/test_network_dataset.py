@@ -1,0 +1,219 @@
+"""The curated network dataset (data/network/programmes.yaml): Table 1 as printed, contradictions,
+the `etl network` listing, and programmes.yaml validation."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from conftest import snapshot
+from etl.network import DEFAULT_PATH, load_network, read_programmes
+from etl.reference import seed
+from network_data import programmes, seed_fixture, write_yaml
+from store.network import coverage_by_department, network_table, programme_detail
+
+# Every programme of the seed report's Table 1 (seed text: section 3.1, "Table 1: Social
+# protection network in Peru"), with the coverage figure the table prints, copied from the
+# seed text by hand. None = Table 1 prints no coverage for it.
+TABLE_1 = {
+    "juntos": ["431,974 households"],
+    "pin": ["580,000 children under 3", "150,000 pregnant and lactating women"],
+    "vaso_de_leche": ["Around 5 million beneficiaries"],
+    "social_pensions": ["9.6% and 31.5% of economically active population (EAP) was affiliated to SNP and SPP "
+                        "in 2007"],
+    "cem": ["Receives an average of 30,000 annual cases"],
+    "demuna": None,
+    "inabif": ["In 2008, around 2500 children and teenagers per month received attention in protection homes"],
+    "essalud": ["17.4% of the population is covered by ESSALUD"],
+    "sis": ["In 2006, over 11 million people were affiliated to SIS"],
+    "construyendo_peru": ["271,564 jobs between January 2006 and April 2009",
+                          "around 5% of households with children under 18"],
+    "agro_rural": ["Agro Rural will initially cover 1000 rural districts", "PRONAMACHCS reaches 140,000 rural "
+                   "households", "MARENASS, 25,044 women", "35,730 men"],
+    "lio": None,
+    "gender_quota": None,
+    "projoven": ["July 2007-June 2008, 25,000 (53% women)"],
+    "revalora_peru": None,
+    "wawa_wasi": ["In 2008, 53,000 girls and boys received attention", "in 6795 Wawa Wasis"],
+    "pronama": ["1.3 million, particularly women, in learning circles to date"],
+}
+
+# (programme, unit, sex, year) -> value, for a sample of Table 1 figures as numbers.
+TABLE_1_VALUES = {
+    ("juntos", "households", "T", 2009): 431974,
+    ("vaso_de_leche", "beneficiaries", "T", 2009): 5_000_000,
+    ("wawa_wasi", "children", "T", 2008): 53000,
+    ("wawa_wasi", "centres", "T", 2008): 6795,
+    ("construyendo_peru", "jobs", "T", 2009): 271564,
+    ("agro_rural", "persons_trained", "F", 2008): 25044,
+    ("agro_rural", "persons_trained", "M", 2008): 35730,
+    ("pronama", "learners", "T", 2009): 1_300_000,
+    ("sis", "affiliates", "T", 2006): 11_000_000,
+}
+
+
+@pytest.fixture
+def seeded(store):
+    results = seed(store)
+    assert all(r.status == "loaded" for r in results), [(r.file, r.message) for r in results]
+    return store
+
+
+def test_every_table_1_programme_is_there_with_its_figure_as_printed(seeded):
+    table = network_table("en", settings=seeded).set_index("id")
+    assert set(TABLE_1) <= set(table.index)
+    assert set(table.index[table["in_table_1"]]) == set(TABLE_1)
+    for pid, printed in TABLE_1.items():
+        detail = programme_detail(pid, settings=seeded)
+        figures = detail["coverage_printed"]
+        got = list(figures[figures["section"] == "Table 1"]["printed"].drop_duplicates())
+        assert got == (printed or []), pid
+        if printed:
+            assert table.loc[pid, "coverage_printed"] == "; ".join(printed)
+            assert table.loc[pid, "coverage_section"] == "Table 1"
+    assert table.loc["juntos", "category"] == "protective"
+    assert table.loc["essalud", "category_label"] == "Preventive"
+    assert table.loc["juntos", "share_social_budget_2009_pct"] == pytest.approx(8.2)
+
+
+def test_table_1_figures_are_in_the_coverage_table(seeded):
+    for (pid, unit, sex, year), value in TABLE_1_VALUES.items():
+        rows = coverage_by_department(pid, year, unit, settings=seeded)
+        rows = rows[(rows["sex"] == sex) & (rows["department"] == "PE")
+                    & rows["source"].str.endswith("Table 1")]
+        assert list(rows["value"]) == [value], (pid, unit, rows)
+
+
+def test_contradictions_keep_both_values_with_their_sections(seeded):
+    contra = programme_detail("juntos", settings=seeded)["contradictions"]
+    fieldwork = contra[contra["what"].str.contains("fieldwork districts")]
+    assert sorted(zip(fieldwork["printed"], fieldwork["section"])) == [
+        ("756 and 585", "4.1"), ("772 and 599", "Table A3.2")]
+    printed = programme_detail("juntos", settings=seeded)["coverage_printed"]
+    district = {(int(v), s) for v, s in zip(printed["value"], printed["section"]) if v in (756, 585, 772, 599)}
+    assert district == {(756, "4.1"), (585, "4.1"), (772, "Table A3.2"), (599, "Table A3.2")}
+    jobs = coverage_by_department("construyendo_peru", 2009, "jobs", settings=seeded)
+    assert sorted(zip(jobs["value"], jobs["source"])) == [
+        (271564, "ODI 2010 report, Table 1"), (283336, "ODI 2010 report, Appendix 1")]
+
+
+def test_network_csv_lists_one_row_per_programme(seeded, capsys):
+    from etl.__main__ import main
+    assert main(["network", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    header = out.splitlines()[0].split(",")
+    assert header[:6] == ["id", "acronym", "name_es", "name_en", "category", "subtype"]
+    assert {"target_population_es", "coverage_printed", "coverage_section"} <= set(header)
+    assert len(rows) == len({r["id"] for r in rows}) == len(read_programmes(DEFAULT_PATH).programmes)
+    juntos = next(r for r in rows if r["id"] == "juntos")
+    assert juntos["acronym"] == "JUNTOS" and juntos["category"] == "protective"
+    assert juntos["coverage_printed"] == "431,974 households" and juntos["coverage_section"] == "Table 1"
+    assert "JUNTOS" in juntos["name_es"] and juntos["target_population_es"].startswith("Hogares")
+
+
+def test_network_without_store_says_what_to_run(duck_store, capsys):
+    from etl.__main__ import main
+    assert main(["network"]) == 1
+    assert "python -m etl reference" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- programmes.yaml validation
+
+def _juntos(data) -> dict:
+    return next(p for p in data["programmes"] if p["id"] == "juntos")
+
+
+def _break(kind: str) -> dict:
+    data = programmes()
+    j = _juntos(data)
+    if kind == "unknown_key":
+        j["coverage_figure"] = "431,974"
+    elif kind == "duplicate_id":
+        data["programmes"].append(dict(j))
+    elif kind == "category":
+        j["category"] = "protection"
+    elif kind == "subtype":
+        j["subtype"] = "social_services"
+    elif kind == "sex":
+        j["coverage"][0]["sex"] = "W"
+    elif kind == "negative":
+        j["coverage"][0]["value"] = -1
+    elif kind == "percent":
+        j["coverage"][1]["value"] = 106
+    elif kind == "regex":
+        j["budget_links"] = [{"years": [2005, 2011], "name_pattern": "JUNTOS(", "note": "x"}]
+    elif kind == "two_matchers":
+        j["budget_links"][0]["programa"] = "0049"
+    elif kind == "years":
+        j["budget_links"][0]["years"] = [2026, 2012]
+    elif kind == "coverage_key":
+        j["coverage"][0]["valor"] = 1
+    elif kind == "contradiction":
+        j["contradictions"] = [{"what": "x", "values": [{"printed": "1", "section": "4"}]}]
+    return data
+
+
+@pytest.mark.parametrize("kind,words", [
+    ("unknown_key", "unknown key 'coverage_figure'"),
+    ("duplicate_id", "duplicate id"),
+    ("category", "category 'protection' is not one of"),
+    ("subtype", "subtype 'social_services' is not a subtype of 'protective'"),
+    ("sex", "sex 'W' is not one of F, M, T"),
+    ("negative", "below 0"),
+    ("percent", "percentage above 100"),
+    ("regex", "not a valid regular expression"),
+    ("two_matchers", "exactly one of"),
+    ("years", "run backwards"),
+    ("coverage_key", "unknown key 'valor'"),
+    ("contradiction", "at least two values"),
+])
+def test_yaml_errors_name_the_programme(tmp_path, kind, words):
+    from etl.errors import LoadRefused
+    path = write_yaml(tmp_path / "programmes.yaml", _break(kind))
+    with pytest.raises(LoadRefused) as err:
+        read_programmes(path)
+    msg = str(err.value)
+    assert "programme 'juntos'" in msg and words in msg and msg.startswith("programmes.yaml, line "), msg
+
+
+def test_yaml_syntax_and_duplicate_keys_give_a_line(tmp_path):
+    from etl.errors import LoadRefused
+    good = write_yaml(tmp_path / "programmes.yaml", programmes()).read_text()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(good.replace("  acronym: JUNTOS\n", "  acronym: JUNTOS\n  acronym: JUNTOS2\n", 1))
+    with pytest.raises(LoadRefused, match=r"bad.yaml, line \d+: not valid YAML: duplicate key 'acronym'"):
+        read_programmes(bad)
+    bad.write_text(good.replace("programmes:\n", "programmes:\n  - [unclosed\n", 1))
+    with pytest.raises(LoadRefused, match=r"bad.yaml, line \d+: not valid YAML"):
+        read_programmes(bad)
+
+
+def test_the_projects_programmes_yaml_is_valid():
+    net = read_programmes(DEFAULT_PATH)
+    assert len(net.ids) == len(net.programmes) >= len(TABLE_1)
+    assert all(link["name_pattern"] or link["sec_ejec"] or link["programa"] or link["pliego"] for link in net.links)
+
+
+def test_bad_yaml_or_orphaned_coverage_leaves_the_store_unchanged(store, tmp_path):
+    seed_fixture(store, tmp_path / "fx")
+    before = snapshot(store)
+    r = load_network(write_yaml(tmp_path / "programmes.yaml", _break("sex")), settings=store)
+    assert r.status == "refused" and "programme 'juntos'" in r.message
+    assert snapshot(store) == before
+    # Dropping a programme the coverage table still uses would orphan its rows: refused too.
+    data = programmes()
+    data["programmes"] = [p for p in data["programmes"] if p["id"] != "cem"]
+    r = load_network(write_yaml(tmp_path / "programmes.yaml", data), settings=store)
+    assert r.status == "refused" and "programme 'cem' is no longer in programmes.yaml" in r.message, r.message
+    assert snapshot(store) == before
+    # A valid change is published, and the same file twice changes nothing.
+    data = programmes()
+    _juntos(data)["name_en"] = "Juntos (renamed)"
+    path = write_yaml(tmp_path / "programmes.yaml", data)
+    assert load_network(path, settings=store).status == "loaded"
+    assert programme_detail("juntos", settings=store)["programme"]["name_en"] == "Juntos (renamed)"
+    after = snapshot(store)
+    assert load_network(path, settings=store).status == "unchanged"
+    assert snapshot(store) == after
