@@ -69,6 +69,18 @@ def store_exists(settings: Settings | None = None) -> bool:
         return False
 
 
+def _mark_published(conn: sa.Connection) -> None:
+    """A new id per successful write: caches key on it, on DuckDB and PostgreSQL alike."""
+    conn.execute(store_info.delete().where(store_info.c.key == "publish_id"))
+    conn.execute(store_info.insert().values(key="publish_id", value=uuid.uuid4().hex))
+
+
+def publish_id(settings: Settings | None = None) -> str:
+    """Changes whenever anything is published (a load, a reclassification, a reference load)."""
+    with read_engine(settings).connect() as conn:
+        return conn.execute(sa.select(store_info.c.value).where(store_info.c.key == "publish_id")).scalar() or ""
+
+
 def _prepare(conn: sa.Connection) -> None:
     metadata.create_all(conn)
     if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == "schema_version")).scalar() is None:
@@ -89,6 +101,7 @@ def write_transaction(settings: Settings | None = None) -> Iterator[sa.Connectio
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(20100413)")
             _prepare(conn)
             yield conn
+            _mark_published(conn)
     finally:
         engine.dispose()
 
@@ -115,6 +128,7 @@ def _duckdb_write(path: Path) -> Iterator[sa.Connection]:
             with engine.begin() as conn:
                 _prepare(conn)
                 yield conn
+                _mark_published(conn)
             with engine.connect() as conn:
                 conn.exec_driver_sql("CHECKPOINT")
             engine.dispose()

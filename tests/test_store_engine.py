@@ -36,3 +36,14 @@ def test_duckdb_store_is_a_link_to_one_version(duck_store, tmp_path):
     versions = sorted(p.name for p in path.parent.glob(f".{path.name}.v*"))
     assert versions == [path.resolve().name]
     assert _pim(duck_store) == Decimal("3")
+
+
+def test_every_publish_changes_the_publish_id(store, tmp_path):
+    from store.engine import publish_id
+    load_file(mef_csv.write(tmp_path / "a.csv", mef_csv.year_rows(2010, pim="1")), settings=store)
+    first = publish_id(store)
+    assert first
+    load_file(mef_csv.write(tmp_path / "a.csv", mef_csv.year_rows(2010, pim="1")), settings=store)  # unchanged
+    assert publish_id(store) == first
+    load_file(mef_csv.write(tmp_path / "b.csv", mef_csv.year_rows(2010, pim="2")), settings=store)
+    assert publish_id(store) not in ("", first)
