@@ -6,10 +6,8 @@ which breakdown it holds (its label columns) because its rows are not budget lin
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -17,6 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from etl.errors import LoadRefused
+from etl.spreadsheet import read_rows
 from etl.mef_format import AMOUNTS, DEPARTMENTS, LEVELS
 from store.schema import CONSULTA_DIMENSIONS
 
@@ -87,36 +86,6 @@ def looks_like_consulta_csv(path: Path) -> bool:
     return "pim" in norm.split() and "devengado" in norm
 
 
-def _rows_from_xlsx(path: Path):
-    import openpyxl
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise LoadRefused(path.name, f"corrupt or truncated XLSX workbook ({exc})") from None
-    try:
-        ws = wb.worksheets[0]
-        for row in ws.iter_rows(values_only=True):
-            yield list(row)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
-        raise LoadRefused(path.name, f"corrupt or truncated XLSX workbook ({exc})") from None
-    finally:
-        wb.close()
-
-
-def _rows_from_csv(path: Path):
-    raw = path.read_bytes()
-    if not raw:
-        raise LoadRefused(path.name, "empty file (0 bytes)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-    try:
-        yield from csv.reader(text.splitlines(), strict=True)
-    except csv.Error as exc:
-        raise LoadRefused(path.name, f"malformed CSV ({exc})") from None
-
-
 def _amount(value) -> Decimal | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -137,10 +106,10 @@ def read_export(path: Path, year: int | None = None) -> ConsultaExport:
         raise LoadRefused(name, "file not found")
     if path.stat().st_size == 0:
         raise LoadRefused(name, "empty file (0 bytes)")
-    rows = _rows_from_xlsx(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _rows_from_csv(path)
+    rows = read_rows(path)
     header = None
     header_line = 0
-    for i, row in enumerate(rows, start=1):
+    for i, row in rows:
         normed = [_norm(c) for c in row]
         if "pim" in normed and "devengado" in normed:
             header, header_line = row, i
@@ -188,7 +157,7 @@ def read_export(path: Path, year: int | None = None) -> ConsultaExport:
     out["avance_pct"] = []
     rejects: list[ConsultaReject] = []
     count = 0
-    for line, row in enumerate(rows, start=header_line + 1):
+    for line, row in rows:
         if not any(c not in (None, "") for c in row):
             continue
         first = _norm(row[0]) if row else ""

@@ -16,11 +16,8 @@ Decisions:
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -29,6 +26,7 @@ import sqlalchemy as sa
 
 from etl import history
 from etl.errors import LoadRefused
+from etl.spreadsheet import read_rows
 from etl.mef_format import DEPARTMENTS, LAST_YEAR
 from etl.network import check_coverage_integrity
 from etl.source_file import sha256_of
@@ -98,46 +96,6 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
-def _rows_from_csv(path: Path):
-    raw = path.read_bytes()
-    if b"\x00" in raw[:65536]:
-        raise LoadRefused(path.name, "undecodable: NUL bytes, so a binary or UTF-16 file, not CSV text "
-                                     "(save as 'CSV UTF-8')")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise LoadRefused(path.name, "undecodable: neither UTF-8 nor Windows-1252 text (save as 'CSV UTF-8')")
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    start = 1
-    try:
-        for row in reader:
-            yield start, row
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise LoadRefused(path.name, f"malformed or truncated CSV ({exc})", line=start) from None
-
-
-def _rows_from_xlsx(path: Path):
-    import openpyxl
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise LoadRefused(path.name, f"corrupt or truncated XLSX workbook ({exc})") from None
-    try:
-        for i, row in enumerate(wb.worksheets[0].iter_rows(values_only=True), start=1):
-            yield i, list(row)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
-        raise LoadRefused(path.name, f"corrupt or truncated XLSX workbook ({exc})") from None
-    finally:
-        wb.close()
-
-
 def read_coverage(path: Path | str) -> CoverageFile:
     """Parse and check everything that does not need the store; problems are collected, not raised.
 
@@ -152,7 +110,7 @@ def read_coverage(path: Path | str) -> CoverageFile:
     is_xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
     if not is_xlsx and path.read_bytes()[:2] == b"PK":
         raise LoadRefused(name, "this is a ZIP/XLSX workbook with a .csv name: rename it to .xlsx")
-    rows = _rows_from_xlsx(path) if is_xlsx else _rows_from_csv(path)
+    rows = read_rows(path)
     out = CoverageFile(file_name=name, sha256=sha256_of(path))
     columns: dict[str, int] | None = None
     header_line = 0
