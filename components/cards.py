@@ -9,13 +9,14 @@ from components.fmt import millions, pct
 from components.i18n import t
 
 
-def kpi_card(label: str, value: str, unit: str, note: str, card_id: str) -> dbc.Col:
+def kpi_card(label: str, value: str, unit: str, note, card_id: str, extra_class: str = "") -> dbc.Col:
+    """One headline number; `extra_class` marks a card out (e.g. kpi-warning for unreviewed money)."""
     return dbc.Col(dbc.Card(dbc.CardBody([
         html.Div(label, className="kpi-label"),
         html.Div(value, className="kpi-value"),
         html.Div(unit, className="kpi-unit"),
         html.Div(note, className="kpi-note"),
-    ]), className="h-100 kpi-card", id=card_id), xs=12, sm=6, lg=True, className="mb-3")
+    ]), className=f"h-100 kpi-card {extra_class}".strip(), id=card_id), xs=12, sm=6, lg=True, className="mb-3")
 
 
 def kpi_cards(kpis: pd.DataFrame, lang: str, prefix: str) -> dbc.Row | html.Div:
@@ -32,3 +33,38 @@ def kpi_cards(kpis: pd.DataFrame, lang: str, prefix: str) -> dbc.Row | html.Div:
         kpi_card(t("avance", lang), pct(k["avance_pct"]), "", t("kpi.avance.note", lang), f"{prefix}-kpi-avance"),
         kpi_card(t("ppr_share", lang), pct(k["ppr_share_pct"]), "", t("kpi.ppr.note", lang), f"{prefix}-kpi-ppr"),
     ], className="g-3")
+
+
+def money_cards(values: dict, lang: str, prefix: str, units: str, notes: dict | None = None,
+                extra: list | tuple = ()) -> dbc.Row:
+    """PIA, PIM and devengado (soles, shown as S/ millions in `units`) and avance %, then `extra`
+    cards (built with kpi_card). `notes` replaces a card's note by measure, e.g. the amount in
+    dollars beside the soles."""
+    notes = notes or {}
+    cards = [kpi_card(t(m, lang), millions(values.get(m)), units, notes.get(m, t(f"kpi.{m}.note", lang)),
+                      f"{prefix}-kpi-{m}") for m in ("pia", "pim", "devengado")]
+    cards.append(kpi_card(t("avance", lang), pct(values.get("avance_pct")), "",
+                          notes.get("avance", t("kpi.avance.note", lang)), f"{prefix}-kpi-avance"))
+    return dbc.Row(cards + list(extra), className="g-3")
+
+
+GENDER_DEFINITIONS = ("strict", "weighted", "broad")
+
+
+def three_totals_cards(summary: pd.DataFrame, unreviewed: dict, lang: str, prefix: str) -> dbc.Row:
+    """The three gender totals (store.gender.gender_summary: strict, weighted, broad) as devengado
+    cards with PIA, PIM and the share of devengado, then the unreviewed money, marked out.
+
+    `unreviewed` = {"devengado": soles, "share_pct": % of devengado}."""
+    units = t("gender.card.units", lang)
+    rows = {r["definition"]: r for r in summary.to_dict("records")}
+    cards = []
+    for d in GENDER_DEFINITIONS:
+        r = rows.get(d, {})
+        note = t("gender.card.note", lang, pia=millions(r.get("pia")), pim=millions(r.get("pim")),
+                 share=pct(r.get("share_devengado_pct")))
+        cards.append(kpi_card(t(f"gdef.{d}", lang), millions(r.get("devengado")), units, note, f"{prefix}-kpi-{d}"))
+    cards.append(kpi_card(t("gender.unreviewed", lang), millions(unreviewed.get("devengado")), units,
+                          t("gender.unreviewed.note", lang, share=pct(unreviewed.get("share_pct"))),
+                          f"{prefix}-kpi-unreviewed", "kpi-warning"))
+    return dbc.Row(cards, className="g-3")

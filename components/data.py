@@ -38,35 +38,49 @@ def _usable() -> bool:
     return True
 
 
-def cached(fn, *args):
-    """`fn(*args)` through the cache; raises store.engine.StoreMissing when there is no store.
+class kw(dict):
+    """Keyword arguments of one call in cached_all: `(fn, 2010, kw(programme_id="juntos"))`."""
 
-    Outside a Flask app (unit tests calling a callback directly) it just calls `fn`."""
+
+def cached(fn, *args, **kwargs):
+    """`fn(*args, **kwargs)` through the cache; raises store.engine.StoreMissing when there is no store.
+
+    Arguments must have a faithful repr (numbers, strings, tuples, small dicts): the key is
+    built from it. Outside a Flask app (unit tests calling a callback directly) it just calls `fn`."""
     identity = dashboard.store_identity()
     if not _usable():
-        return fn(*args)
+        return fn(*args, **kwargs)
     key = f"gsb:{fn.__module__}.{fn.__name__}:{identity}:{args!r}"
+    if kwargs:
+        key += f":{sorted(kwargs.items())!r}"
     value = cache.get(key)
     if value is None:
-        value = fn(*args)
+        value = fn(*args, **kwargs)
         cache.set(key, value)
     return value
 
 
+def _call(call: tuple):
+    if len(call) > 1 and isinstance(call[-1], kw):
+        return cached(call[0], *call[1:-1], **call[-1])
+    return cached(*call)
+
+
 def cached_all(*calls: tuple) -> list:
-    """Several `cached(fn, *args)` calls at once, e.g. the four reads of the Resumen page.
+    """Several `cached(fn, *args)` calls at once, e.g. the four reads of the Resumen page; a call
+    may end with `kw(...)` for keyword arguments.
 
     Each read opens its own store connection; most of their time is spent outside the GIL
     (DuckDB, PostgreSQL), so running them side by side roughly halves a page's first load."""
     if len(calls) < 2:
-        return [cached(*c) for c in calls]
+        return [_call(c) for c in calls]
     app = current_app._get_current_object() if has_app_context() else None
 
     def run(call):
         if app is None:
-            return cached(*call)
+            return _call(call)
         with app.app_context():
-            return cached(*call)
+            return _call(call)
 
     with ThreadPoolExecutor(max_workers=min(4, len(calls))) as pool:
         return list(pool.map(run, calls))

@@ -6,6 +6,8 @@ Numbers in hovers are formatted in Python by components.fmt, the same text the t
 """
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -21,7 +23,11 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, s
 
 def _layout(title: str, units: str, source: str, height: int, bottom: int = 70, **more) -> dict:
     """The layout every chart shares (title + units, source line, fonts, separators), as one
-    dict: go.Figure validates it once, where each update_layout call validates again."""
+    dict: go.Figure validates it once, where each update_layout call validates again.
+
+    A source of several lines (joined with <br>) gets a taller bottom margin."""
+    extra = 14 * source.count("<br>")
+    bottom += extra
     layout = {
         "title": {"text": f"<b>{title}</b>", "subtitle": {"text": units, "font": {"size": 12, "color": "#555"}},
                   "x": 0, "xanchor": "left", "xref": "container", "pad": {"l": 12},
@@ -32,20 +38,24 @@ def _layout(title: str, units: str, source: str, height: int, bottom: int = 70, 
         "legend": {"orientation": "h", "x": 0, "y": 1.01, "xanchor": "left", "yanchor": "bottom"},
         "hoverlabel": {"font": {"family": FONT}}, "dragmode": False,
         "annotations": [{"text": source, "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left",
-                         "yanchor": "top", "yshift": -(bottom - 22), "showarrow": False,
+                         "yanchor": "top", "yshift": -(bottom - extra - 22), "showarrow": False, "align": "left",
                          "font": {"size": 10, "color": "#666"}}],
     }
     layout.update(more)
     return layout
 
 
-def empty_figure(message: str, height: int = 260) -> go.Figure:
-    """A message in place of a chart: no empty axes when a selection has no data."""
+def empty_figure(message: str, height: int = 260, wrap: int | None = None) -> go.Figure:
+    """A message in place of a chart: no empty axes when a selection has no data.
+
+    wrap: break a long message into lines of at most that many characters (plotly does not
+    wrap), e.g. for a sentence in a half-width chart."""
+    text = "<br>".join(textwrap.wrap(message, wrap)) if wrap else message
     return go.Figure(layout={
         "height": height, "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "xaxis": {"visible": False}, "yaxis": {"visible": False},
         "paper_bgcolor": "white", "plot_bgcolor": "white", "font": {"family": FONT},
-        "annotations": [{"text": message, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
+        "annotations": [{"text": text, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
                          "showarrow": False, "font": {"size": 15, "color": "#555"}}]})
 
 
@@ -54,11 +64,11 @@ def _short(text: str, width: int) -> str:
 
 
 def budget_bars(df: pd.DataFrame, lang: str, title: str, source: str, *, labels: list[str] | None = None,
-                horizontal: bool = True, label_width: int = 46) -> go.Figure:
-    """PIM beside devengado per group (programme, level, product...), in S/ millions.
+                horizontal: bool = True, label_width: int = 46, units: str | None = None) -> go.Figure:
+    """PIM beside devengado per group (programme, level, product, fiscal year...), in S/ millions.
 
     `df` has key, name, pim, devengado, avance_pct; each bar carries its key in customdata so
-    a click can drill into it."""
+    a click can drill into it. `units` replaces "S/ millones, nominal" (e.g. for real soles)."""
     if df.empty:
         return empty_figure(t("empty", lang))
     labels = labels or [_short(f"{k} {n}".strip(), label_width) for k, n in zip(df["key"], df["name"])]
@@ -77,8 +87,39 @@ def budget_bars(df: pd.DataFrame, lang: str, title: str, source: str, *, labels:
     cat_axis = {"automargin": True, "type": "category"}
     axes = ({"xaxis": value_axis, "yaxis": {**cat_axis, "autorange": "reversed"}} if horizontal
             else {"yaxis": value_axis, "xaxis": cat_axis})
-    return go.Figure(traces, _layout(title, t("units.millions", lang), source, height, barmode="group",
+    return go.Figure(traces, _layout(title, units or t("units.millions", lang), source, height, barmode="group",
                                      bargap=0.25, bargroupgap=0.05, **axes))
+
+
+def grouped_bars(groups: list[str], series: list[tuple[str, list, str]], lang: str, title: str, units: str,
+                 source: str, *, horizontal: bool = False, hover: list[list[str]] | None = None,
+                 customdata: list | None = None, label_width: int = 46) -> go.Figure:
+    """Any set of amounts (soles) per group, one bar per series, in S/ millions.
+
+    `series` = (name, values in soles, colour); `hover` = one list of hover texts per series.
+    Used where the bars are not PIM/devengado (e.g. the three gender totals per budget stage,
+    devengado per gender category)."""
+    if not groups or not series:
+        return empty_figure(t("empty", lang))
+    labels = [_short(str(g), label_width) for g in groups]
+    traces = []
+    for i, (name, values, color) in enumerate(series):
+        scaled = [None if v is None or v != v else v / MILLION for v in values]
+        texts = hover[i] if hover else [f"<b>{g}</b><br>{name}: {millions(v)}" for g, v in zip(groups, values)]
+        xy = {"x": scaled, "y": labels} if horizontal else {"x": labels, "y": scaled}
+        traces.append(go.Bar(name=name, marker_color=color, orientation="h" if horizontal else "v",
+                             customdata=customdata, hovertext=texts, hovertemplate="%{hovertext}<extra></extra>",
+                             **xy))
+    value_axis = {"tickformat": ",.0f", "gridcolor": "#e5e5e5", "zerolinecolor": "#999", "rangemode": "tozero"}
+    cat_axis = {"automargin": True, "type": "category"}
+    if horizontal:
+        axes = {"xaxis": value_axis, "yaxis": {**cat_axis, "autorange": "reversed"}}
+        height = max(280, 120 + (22 + 12 * len(series)) * len(groups))
+    else:
+        axes = {"yaxis": value_axis, "xaxis": cat_axis}
+        height = 400
+    return go.Figure(traces, _layout(title, units, source, height, barmode="group", bargap=0.25,
+                                     bargroupgap=0.05, showlegend=len(series) > 1, **axes))
 
 
 def execution_curve(df: pd.DataFrame, lang: str, title: str, source: str) -> go.Figure:
@@ -112,12 +153,9 @@ def execution_curve(df: pd.DataFrame, lang: str, title: str, source: str) -> go.
 
 def department_map(df: pd.DataFrame, metric: str, lang: str, title: str, source: str,
                    geojson_url: str) -> go.Figure:
-    """Choropleth of one measure per department (98 Exterior left off: it has no shape).
+    """Choropleth of one budget measure (devengado, pim, avance) per department.
 
-    go.Choropleth draws with d3-geo from our own GeoJSON (clockwise rings, see
-    tools/build_geojson.py); the dcc.Graph must point topojsonURL at our empty topojson so
-    plotly.js fetches nothing from its CDN. The GeoJSON goes by URL: the browser fetches and
-    caches it once instead of receiving 53 KB with every figure."""
+    98 Exterior is left off (it has no shape); the drawing is value_map's."""
     df = df[df["key"] != "98"]
     if metric == "avance":
         df = df[df["avance_pct"].notna()]
@@ -129,6 +167,17 @@ def department_map(df: pd.DataFrame, metric: str, lang: str, title: str, source:
     hover = [f"<b>{n}</b><br>{t('pim', lang)}: {millions(p)}<br>{t('devengado', lang)}: {millions(d)}"
              f"<br>{t('avance', lang)}: {pct(a)}"
              for n, p, d, a in zip(df["name"], df["pim"], df["devengado"], df["avance_pct"])]
+    return value_map(list(df["key"]), values, hover, units, title, source, geojson_url)
+
+
+def value_map(keys: list[str], values: list, hover: list[str], units: str, title: str, source: str,
+              geojson_url: str, *, tickformat: str = ",.0f") -> go.Figure:
+    """Choropleth of any value per department code (INEI 01-25), already scaled to `units`.
+
+    go.Choropleth draws with d3-geo from our own GeoJSON (clockwise rings, see
+    tools/build_geojson.py); the dcc.Graph must point topojsonURL at our empty topojson so
+    plotly.js fetches nothing from its CDN. The GeoJSON goes by URL: the browser fetches and
+    caches it once instead of receiving 53 KB with every figure."""
     base = [k for k in DEPARTMENTS if k != "98"]
     traces = [
         go.Choropleth(      # every department in grey, so the country keeps its shape
@@ -136,13 +185,13 @@ def department_map(df: pd.DataFrame, metric: str, lang: str, title: str, source:
             colorscale=[[0, "#e9ecef"], [1, "#e9ecef"]], showscale=False, hoverinfo="skip",
             marker={"line": {"color": "white", "width": 0.6}}),
         go.Choropleth(
-            geojson=geojson_url, featureidkey="properties.id", locations=list(df["key"]), z=values,
+            geojson=geojson_url, featureidkey="properties.id", locations=list(keys), z=list(values),
             colorscale="Blues", marker={"line": {"color": "white", "width": 0.6}},
-            colorbar={"title": {"text": units, "side": "right"}, "thickness": 12, "tickformat": ",.0f"},
-            customdata=list(df["key"]), hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"),
+            colorbar={"title": {"text": units, "side": "right"}, "thickness": 12, "tickformat": tickformat},
+            customdata=list(keys), hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"),
     ]
     layout = _layout(title, units, source, 560)
-    layout.update(margin={"l": 0, "r": 0, "t": 80, "b": 70},
+    layout.update(margin={"l": 0, "r": 0, "t": 80, "b": layout["margin"]["b"]},
                   geo={"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"},
                        "bgcolor": "white"})
     return go.Figure(traces, layout)

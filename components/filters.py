@@ -23,15 +23,19 @@ def _labelled(label: str, control, width) -> dbc.Col:
     return dbc.Col([dbc.Label(label, className="small fw-semibold mb-1"), control], **width)
 
 
-def filter_bar(page: str, state: dict, years: list[int], lang: str, extra: list | None = None) -> dbc.Card:
-    """Year and level of government, plus `extra` columns (built with `extra_dropdown`)."""
+def filter_bar(page: str, state: dict, years: list[int], lang: str, extra: list | None = None,
+               level: bool = True) -> dbc.Card:
+    """Year and level of government, plus `extra` columns (built with `extra_dropdown`).
+
+    level=False leaves the level out, for a page whose figures cover every level."""
     year = dcc.Dropdown(id=filter_id(page, "year"), options=[{"label": str(y), "value": y} for y in years],
                         value=state["year"], clearable=False, searchable=False)
-    level = dbc.RadioItems(id=filter_id(page, "level"), value=state["level"], inline=True,
-                           options=[{"label": t(f"level.{k}", lang), "value": k} for k in LEVEL_CHOICES],
-                           className="pt-1")
-    cols = [_labelled(t("filter.year", lang), year, {"xs": 12, "md": 2}),
-            _labelled(t("filter.level", lang), level, {"xs": 12, "md": 10})]
+    level_radio = dbc.RadioItems(id=filter_id(page, "level"), value=state["level"], inline=True,
+                                 options=[{"label": t(f"level.{k}", lang), "value": k} for k in LEVEL_CHOICES],
+                                 className="pt-1")
+    cols = [_labelled(t("filter.year", lang), year, {"xs": 12, "md": 2})]
+    if level:
+        cols.append(_labelled(t("filter.level", lang), level_radio, {"xs": 12, "md": 10}))
     return dbc.Card(dbc.CardBody(dbc.Row(cols + list(extra or []), className="g-3 align-items-end")),
                     className="mb-3 filter-bar")
 

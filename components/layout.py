@@ -14,10 +14,15 @@ LOAD_COMMAND = "python -m etl load FILE.csv"
 EMPTY_TOPOJSON = "topojson/"        # assets/topojson/world_110m.json: nothing for plotly.js to fetch
 
 
-def graph(graph_id: str, min_height: int = 300) -> dcc.Loading:
-    """A chart slot: dcc.Loading shows a spinner while its callback runs."""
+def graph(graph_id: str, min_height: int = 300, figure=None) -> dcc.Loading | dcc.Graph:
+    """A chart slot: dcc.Loading shows a spinner while its callback runs.
+
+    With `figure`, the chart is drawn already (a callback returning a whole section, itself
+    inside a dcc.Loading): the plain dcc.Graph, same configuration."""
     config = {"displaylogo": False, "responsive": True, "topojsonURL": get_asset_url(EMPTY_TOPOJSON),
               "modeBarButtons": [["toImage"]], "scrollZoom": False}
+    if figure is not None:
+        return dcc.Graph(id=graph_id, figure=figure, config=config, style={"minHeight": f"{min_height}px"})
     return dcc.Loading(dcc.Graph(id=graph_id, config=config, style={"minHeight": f"{min_height}px"}),
                        type="default", delay_show=250)
 
@@ -37,9 +42,13 @@ def store_missing(lang: str, prefix: str) -> dbc.Container:
     ], color="warning", id=f"{prefix}-missing", className="mt-4"))
 
 
-def source_text(year: int, lang: str) -> str:
-    """'Fuente: MEF, ..., carga #3', or the demonstration wording when the lines are demo data."""
-    loads = cached(dashboard.store_summary)["loads"].get(int(year), [])
+def source_text(year: int | None, lang: str) -> str:
+    """'Fuente: MEF, ..., carga #3', or the demonstration wording when the lines are demo data.
+
+    year None: the loads of every fiscal year (a chart over all years)."""
+    by_year = cached(dashboard.store_summary)["loads"]
+    loads = (by_year.get(int(year), []) if year is not None
+             else sorted({x for v in by_year.values() for x in v}))
     ids = ", ".join(f"#{i}" for i, _ in loads) or "—"
     demo = any(d for _, d in loads)
     return t("source.demo" if demo else "source.mef", lang, loads=ids)

@@ -14,7 +14,12 @@ LEVEL_CHOICES = ("all", "E", "R", "M")
 METRICS = ("devengado", "pim", "avance")
 # Keys that travel between pages (the navbar keeps them); the rest belong to one page.
 GLOBAL_KEYS = ("year", "level", "lang")
-ORDER = ("year", "level", "programme", "metric", "path", "lang")
+# Every key a page may put in the URL, in the order they are written. Page-only keys:
+# programa_red, categoria, indicador, precios (Red de protección social).
+ORDER = ("year", "level", "programme", "metric", "path", "programa_red", "categoria", "indicador", "precios",
+         "lang")
+# A key at its default value is left out of the URL (shorter permalinks, one URL per view).
+DEFAULTS = {"lang": DEFAULT_LANG, "metric": "devengado", "indicador": "habitante", "precios": "nominal"}
 
 
 def parse_search(search: str | None) -> dict[str, str]:
@@ -53,8 +58,7 @@ def search_for(state: dict, **changes) -> str:
         value = merged.get(key)
         if key == "path" and isinstance(value, (list, tuple)):
             value = ".".join(value)
-        if value in (None, "", "all") or (key == "lang" and value == DEFAULT_LANG) or \
-                (key == "metric" and value == "devengado"):
+        if value in (None, "", "all") or DEFAULTS.get(key) == value:
             continue
         out[key] = value
     return "?" + urlencode(out) if out else ""

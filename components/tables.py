@@ -8,15 +8,24 @@ import pandas as pd
 from components.fmt import fmt_number, millions, pct
 from components.i18n import t
 
-FORMATTERS = {"amount": millions, "pct": pct, "int": lambda v: fmt_number(v, 0)}
+FORMATTERS = {"amount": millions, "pct": pct, "int": lambda v: fmt_number(v, 0), "num": fmt_number}
 
 
-def data_grid(grid_id: str, df: pd.DataFrame, columns: list[tuple[str, str, str]], *, height: int = 420,
-              pinned_total: dict | None = None, fit: bool = True) -> dag.AgGrid:
-    """A read-only grid. `columns` = (field, header, kind) with kind text | amount | pct | int."""
+def data_grid(grid_id: str, df: pd.DataFrame, columns: list[tuple[str, str, str]], *, height: int | None = 420,
+              pinned_total: dict | None = None, fit: bool = True, row_id: str | None = None,
+              filters: bool = False, highlight: str | None = None, wrap: tuple[str, ...] = (),
+              widths: dict[str, int | tuple[int, int]] | None = None) -> dag.AgGrid:
+    """A read-only grid. `columns` = (field, header, kind) with kind text | amount | pct | int | num
+    (num: a plain number with one decimal, e.g. S/ per person).
+
+    row_id: a field of `df` that identifies a row (carried even when not shown, so a click's
+    `cellClicked.rowId` names the row); highlight: the row_id value drawn as selected;
+    filters: a filter box under each text header; wrap: text fields shown in full (wrapped);
+    widths: field -> minimum width in px, or (min, max), where the defaults do not suit a column;
+    height None: as tall as its rows (a short table, no inner scroll bar)."""
     rows = []
     for rec in df.to_dict("records"):
-        row = {}
+        row = {row_id: str(rec.get(row_id))} if row_id else {}
         for field, _, kind in columns:
             value = rec.get(field)
             if kind in FORMATTERS:
@@ -31,21 +40,38 @@ def data_grid(grid_id: str, df: pd.DataFrame, columns: list[tuple[str, str, str]
         if kind in FORMATTERS:
             d.update(type="rightAligned", minWidth=90, maxWidth=160,
                      valueFormatter={"function": f"params.data ? params.data['{field}__txt'] : ''"})
+        elif field in wrap:
+            d.update(minWidth=160, flex=2, wrapText=True, autoHeight=True, cellClass="grid-wrap")
         elif field == "name":
             d.update(minWidth=150, flex=3, tooltipField="name")
         else:
             d.update(minWidth=70, maxWidth=180 if field == "key" else 320, tooltipField=field)
+        if widths and field in widths:
+            low, high = widths[field] if isinstance(widths[field], tuple) else (widths[field], None)
+            d["minWidth"] = low
+            if high:
+                d["maxWidth"] = high
+        if filters and kind not in FORMATTERS:
+            d.update(filter="agTextColumnFilter", floatingFilter=True, suppressHeaderMenuButton=True)
         defs.append(d)
-    options = {"animateRows": False, "domLayout": "normal", "tooltipShowDelay": 300}
+    options = {"animateRows": False, "domLayout": "normal" if height else "autoHeight", "tooltipShowDelay": 300}
     if pinned_total:
         total = {f: pinned_total.get(f) for f, _, _ in columns}
         for field, _, kind in columns:
             if kind in FORMATTERS:
                 total[f"{field}__txt"] = FORMATTERS[kind](pinned_total.get(field))
         options["pinnedBottomRowData"] = [total]
+    extra = {}
+    if row_id:
+        extra["getRowId"] = f"params.data['{row_id}']"
+        options["rowStyle"] = {"cursor": "pointer"}
+    if row_id and highlight:
+        extra["getRowStyle"] = {"styleConditions": [{
+            "condition": f"params.data && params.data['{row_id}'] === {highlight!r}",
+            "style": {"backgroundColor": "#deebf7", "fontWeight": "600"}}]}
     return dag.AgGrid(id=grid_id, rowData=rows, columnDefs=defs, columnSize="responsiveSizeToFit" if fit else "autoSize",
                       defaultColDef={"suppressMovable": True}, dashGridOptions=options,
-                      style={"height": f"{height}px", "width": "100%"})
+                      style={"height": f"{height}px" if height else None, "width": "100%"}, **extra)
 
 
 def budget_columns(lang: str, key_header: str | None = None, pia: bool = True,

@@ -13,7 +13,7 @@ from components.state import page_state
 from components.tables import data_grid
 from store import dashboard
 
-dash.register_page(__name__, path="/datos", name="Datos y fuentes", order=3, i18n_key="nav.data",
+dash.register_page(__name__, path="/datos", name="Datos y fuentes", order=5, i18n_key="nav.data",
                    title="Datos y fuentes · Presupuesto sensible al género")
 
 PREFIX = "data"

@@ -9,6 +9,7 @@ from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 
 from components.data import cached_all
 from components.figures import budget_bars, empty_figure
+from components.fmt import pct
 from components.filters import filter_bar
 from components.i18n import t
 from components.layout import graph, page_header, source_text, store_missing, years_or_none
@@ -67,8 +68,9 @@ def render_programmes(state: dict):
     lang, year, level, path = state["lang"], state["year"], state["level"], list(state["path"])
     depth = len(path)
     try:
-        rows, names = cached_all((dashboard.drill, year, level, tuple(path)),
-                                 (dashboard.drill_names, year, tuple(path)))
+        rows, names, classes = cached_all((dashboard.drill, year, level, tuple(path)),
+                                          (dashboard.drill_names, year, tuple(path)),
+                                          (dashboard.gender_by_programme, year, level))
         source = source_text(year, lang)
     except dashboard.StoreMissing:
         return None, [], True, empty_figure(t("missing.title", lang)), store_missing(lang, PREFIX)
@@ -82,12 +84,35 @@ def render_programmes(state: dict):
     if rows.empty:
         table = dbc.Alert(t("empty", lang), color="secondary")
     else:
-        table = data_grid(f"{PREFIX}-grid", rows, budget_columns(lang, key_header=level_name),
+        columns = budget_columns(lang, key_header=level_name)
+        if depth == 0:              # programme rows: their gender classification (pages/gender.py explains it)
+            rows = rows.assign(gender=gender_labels(rows["key"], classes, lang))
+            columns.append(("gender", t("col.gender_class", lang), "text"))
+        table = data_grid(f"{PREFIX}-grid", rows, columns,
                           pinned_total=total_row(rows, lang), height=min(460, 90 + 42 * (len(rows) + 1)))
     crumbs = [breadcrumb(state, names, lang)]
     if bottom:
         crumbs.append(html.Div(t("programmes.bottom", lang), className="small text-secondary"))
     return crumbs, options, bottom or rows.empty, fig, table
+
+
+def gender_labels(keys, classes, lang: str) -> list[str]:
+    """'Específico de género · 2', or with several rules the category of most of the PIM and its share."""
+    by_key = {r["key"]: r for r in classes.to_dict("records")}
+    out = []
+    for k in keys:
+        r = by_key.get(k)
+        if r is None:
+            out.append("")
+            continue
+        cat = t(f"gcat.{r['category']}", lang)
+        marker = "" if r["marker"] is None or r["marker"] != r["marker"] else f" · {int(r['marker'])}"
+        if r["rules"] > 1:
+            out.append(t("gender.mixed", lang, category=cat + marker, share=pct(r["category_share_pct"]),
+                         rules=r["rules"]))
+        else:
+            out.append(cat + marker)
+    return out
 
 
 def drill_search(state: dict, key: str | None) -> str | None:

@@ -15,13 +15,14 @@ from etl.mef_format import LEVELS as LEVEL_NAMES
 from settings import Settings, get_settings
 from store.engine import StoreMissing, read_engine
 from store.read import is_demo_store, latest_names, load_history_frame, totals
-from store.schema import budget_line, code_name
+from store.schema import budget_line, code_name, gender_rule, gender_rule_set, line_class, programme_category
 from store.schema import load_history as history_table
 
 __all__ = [
     "StoreMissing", "LEVELS", "DRILL_LEVELS", "store_identity", "store_summary", "sources",
     "overview_kpis", "by_level", "by_programme", "drill", "drill_names", "monthly_execution",
-    "by_department", "load_history", "programme_names",
+    "by_department", "load_history", "programme_names", "network_categories", "gender_programmes",
+    "gender_by_programme",
 ]
 
 LEVELS = ("E", "R", "M")
@@ -91,8 +92,9 @@ def _totals_frame(df: pd.DataFrame) -> pd.DataFrame:
 def store_identity(settings: Settings | None = None) -> str:
     """A string that changes whenever a new store is published: part of every cache key.
 
-    DuckDB: the ETL swaps the file with os.replace, so inode + mtime change. PostgreSQL: the
-    newest load id and its finish time (loads are the only writes)."""
+    DuckDB: the ETL (loads and `etl classify`) swaps the file with os.replace, so inode + mtime
+    change. PostgreSQL: the newest load id and its finish time, and the active gender rule set
+    (`etl classify` writes no load)."""
     s = settings or get_settings()
     if s.is_duckdb:
         try:
@@ -100,11 +102,15 @@ def store_identity(settings: Settings | None = None) -> str:
         except FileNotFoundError:
             raise StoreMissing(f"no store at {s.duckdb_path}") from None
         return f"duckdb:{s.duckdb_path}:{st.st_ino}:{st.st_mtime_ns}:{st.st_size}"
-    h = history_table
+    h, g = history_table, gender_rule_set
     stmt = sa.select(sa.func.count(), sa.func.max(h.c.id), sa.func.max(h.c.finished_at))
+    # `etl classify` changes the gender totals without a load: the active rule set is part of it.
+    rules = sa.select(g.c.id, g.c.sha256).where(g.c.active.is_(True))
     with read_engine(s).connect() as conn:
         n, last, finished = conn.execute(stmt).one()
-    return f"{s.database_url.rsplit('@', 1)[-1]}:{n}:{last}:{finished}"
+        active = conn.execute(rules).first()
+    version = f"{active[0]}:{active[1][:12]}" if active else ""
+    return f"{s.database_url.rsplit('@', 1)[-1]}:{n}:{last}:{finished}:{version}"
 
 
 def store_summary(settings: Settings | None = None) -> dict:
@@ -247,3 +253,93 @@ def programme_names(year: int, settings: Settings | None = None) -> pd.DataFrame
     df = _frame(stmt, settings)
     df["name"] = df["name"].fillna("")
     return df
+
+
+def network_categories(lang: str = "es", settings: Settings | None = None) -> pd.DataFrame:
+    """The four Devereux & Sabates-Wheeler categories of the social protection network, in their
+    order, with label and definition in `lang` ("es" or "en"), for the legend of the Red page.
+
+    Columns: category, label, definition. Empty when programmes.yaml is not loaded."""
+    c = programme_category
+    if lang not in ("es", "en"):
+        raise ValueError(f"lang must be es or en, not {lang!r}")
+    stmt = (sa.select(c.c.category, c.c[f"label_{lang}"].label("label"),
+                      c.c[f"definition_{lang}"].label("definition"))
+            .where(c.c.subtype == "").order_by(c.c.position))
+    df = _frame(stmt, settings)
+    df["definition"] = df["definition"].fillna("")
+    return df
+
+
+_RULE_CODES = ("pliego", "sec_ejec", "programa", "producto_proyecto", "actividad", "funcion")
+
+
+def _rule_conditions(row) -> str:
+    """What a rule tests, as rules/gender_rules.csv writes it: 'programa=0002, sec_ejec_name~/JUNTOS/'.
+    `row` holds the rule's columns prefixed 'rule_'."""
+    parts = [f"{d}={row['rule_' + d]}" for d in _RULE_CODES if isinstance(row.get("rule_" + d), str)
+             and row["rule_" + d]]
+    parts += [f"{d}_name~/{row['rule_' + d + '_name']}/" for d in _RULE_CODES
+              if isinstance(row.get(f"rule_{d}_name"), str) and row[f"rule_{d}_name"]]
+    return ", ".join(parts)
+
+
+def gender_programmes(year: int, level: str | None = ALL, settings: Settings | None = None) -> pd.DataFrame:
+    """Each programa with the rule(s) that classified its lines (store.gender's line_class), so a
+    reader sees why money was tagged. One row per programa x rule: a programme whose products
+    or units fall under different rules has several rows.
+
+    Columns: key (programa code), name, rule_id ('sin_revisar' where no rule matched), category,
+    marker (None when unreviewed), weight (percent), lio_line, lines, pia, pim, devengado (floats),
+    rationale, source, conditions (what the rule tests). Programmes by PIM, largest first; within
+    one, its rules by PIM."""
+    c, g = line_class, gender_rule
+    grouped = [c.c.programa, c.c.rule_set_id, c.c.rule_id, c.c.category, c.c.marker, c.c.weight, c.c.lio_line]
+    stmt = (sa.select(*grouped, sa.func.sum(c.c.lines).label("lines"),
+                      *[sa.func.sum(c.c[a]).label(a) for a in AMOUNT_COLUMNS])
+            .where(c.c.fiscal_year == int(year)))
+    if level in LEVELS:
+        stmt = stmt.where(c.c.nivel_gobierno == level)
+    inner = stmt.group_by(*grouped).subquery()
+    names = latest_names("programa", year)
+    out = (sa.select(inner, names.c.name, g.c.rationale, g.c.source,
+                     *[g.c[d].label(f"rule_{d}") for d in _RULE_CODES],
+                     *[g.c[f"{d}_name"].label(f"rule_{d}_name") for d in _RULE_CODES])
+           .select_from(inner.outerjoin(names, names.c.code == inner.c.programa)
+                        .outerjoin(g, sa.and_(g.c.rule_set_id == inner.c.rule_set_id, g.c.rule_id == inner.c.rule_id))))
+    df = _frame(out, settings)
+    cols = ["key", "name", "rule_id", "category", "marker", "weight", "lio_line", "lines", *AMOUNT_COLUMNS,
+            "rationale", "source", "conditions"]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    df["conditions"] = [_rule_conditions(r) for r in df.to_dict("records")]
+    df = df.rename(columns={"programa": "key"})
+    df["name"] = df["name"].fillna("")
+    for col in ("rationale", "source"):
+        df[col] = df[col].fillna("")
+    for a in AMOUNT_COLUMNS:
+        df[a] = [_num(v) or 0.0 for v in df[a]]
+    df["weight"] = [_num(v) or 0.0 for v in df["weight"]]
+    df["marker"] = pd.Series([None if v is None or v != v else int(v) for v in df["marker"]], dtype=object)
+    df["lines"] = [int(v) for v in df["lines"]]
+    df["_total"] = df.groupby("key")["pim"].transform("sum")
+    df = df.sort_values(["_total", "key", "pim", "rule_id"], ascending=[False, True, False, True])
+    return df[cols].reset_index(drop=True)
+
+
+def gender_by_programme(year: int, level: str | None = ALL, settings: Settings | None = None) -> pd.DataFrame:
+    """One row per programa: the gender category and marker of most of its PIM, and how many
+    rules share it (for the Programas drill table). Columns: key, category, marker, rules,
+    category_share_pct (share of the programme's PIM in that category)."""
+    df = gender_programmes(year, level, settings)
+    cols = ["key", "category", "marker", "rules", "category_share_pct"]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for key, part in df.groupby("key", sort=False):
+        top = part.iloc[0]          # rules by PIM, largest first
+        pim = part["pim"].sum()
+        same = part.loc[part["category"] == top["category"], "pim"].sum()
+        rows.append({"key": key, "category": top["category"], "marker": top["marker"], "rules": len(part),
+                     "category_share_pct": _pct(same, pim) if pim else (100.0 if len(part) == 1 else None)})
+    return pd.DataFrame(rows, columns=cols)

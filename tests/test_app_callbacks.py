@@ -105,10 +105,10 @@ def test_shell_translates_and_carries_filters(use):
     use("real")
     nav, switch, brand, banner, _ = update_shell("/programas", "?year=2010&level=R&path=0001&lang=en")
     labels = [item.children.children for item in nav]
-    assert labels == ["Overview", "Programmes", "Regions", "Data & sources"]
+    assert labels == ["Overview", "Programmes", "Regions", "Gender", "Social protection", "Data & sources"]
     hrefs = [item.children.href for item in nav]
     assert hrefs[0] == "/?year=2010&level=R&lang=en"                     # the drill path stays behind
-    assert [item.children.active for item in nav] == [False, True, False, False]
+    assert [item.children.active for item in nav] == [False, True, False, False, False, False]
     assert switch[0].href == "/programas?year=2010&level=R&path=0001"    # back to Spanish, same view
     assert brand == "Gender-sensitive budgeting · Peru"
 

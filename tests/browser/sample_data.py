@@ -3,7 +3,8 @@
 Two fiscal years, the three levels of government, four programmes (two PpR, 9001, 9002)
 with products, activities and executing units, six departments plus 98 Exterior, and
 twelve months with the December surge real years show. Written as a MEF Gasto CSV (63
-columns, every field quoted) and loaded through the real loader, flagged as demo data.
+columns, every field quoted) and loaded through the real loader, flagged as demo data; then
+the curated reference and network data (data/reference, data/network) through etl.reference.
 """
 from __future__ import annotations
 
@@ -84,13 +85,19 @@ def write_csv(path: Path, data: list[dict]) -> Path:
 
 
 def build(data_dir: Path) -> None:
-    """Write the CSV into `data_dir` and load it as demo data (GSB_DATA_DIR must point there)."""
+    """Write the CSV into `data_dir` and load it as demo data (GSB_DATA_DIR must point there),
+    classified by the default gender rules as every load is; then the real curated data
+    (population, CPI, exchange rates, the social protection network and its coverage), as
+    `python -m etl demo` does."""
     from etl.load import load_file
+    from etl.reference import seed
     from settings import get_settings
     data_dir.mkdir(parents=True, exist_ok=True)
     f = write_csv(data_dir / "sample-Gasto.csv", rows())
     r = load_file(f, settings=get_settings(), demo=True)
     assert r.status == "loaded", r.message
+    seeded = seed(get_settings())
+    assert all(x.status == "loaded" for x in seeded), [(x.file, x.message) for x in seeded]
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ import re
 from playwright.sync_api import Page, expect
 
 BANNER_ES = "Datos de demostración: generados, no son cifras oficiales del MEF"
-PAGES = {"/": "overview", "/programas": "programmes", "/regiones": "regions", "/datos": "data"}
+PAGES = {"/": "overview", "/programas": "programmes", "/regiones": "regions", "/genero": "gender",
+         "/red?programa_red=juntos": "red", "/datos": "data"}
 
 
 class Dashboard:
@@ -38,6 +39,17 @@ class Dashboard:
 
     def breadcrumb(self):
         return self.page.locator("#programmes-breadcrumb")
+
+    def pick(self, page_prefix: str, field: str, option: re.Pattern):
+        """Open a filter dropdown (pattern id {type: filter, page, field}) and click an option."""
+        self.page.locator(f'.filter-bar button[id*=\'"field":"{field}"\'][id*=\'"page":"{page_prefix}"\']').click()
+        self.page.get_by_role("option", name=option).first.click()
+
+    def grid_row(self, grid_id: str, row_id: str):
+        return self.page.locator(f"#{grid_id} .ag-center-cols-container .ag-row[row-id='{row_id}']")
+
+    def kpi_value(self, card_id: str):
+        return self.page.locator(f"#{card_id} .kpi-value")
 
 
 def test_each_page_renders_with_demo_banner(page: Page, app_url: str):
@@ -95,3 +107,45 @@ def test_drill_down_by_click_and_back_up(page: Page, app_url: str):
     expect(page.locator("#programmes-bars")).to_contain_text("producto / proyecto")
     d.breadcrumb().get_by_role("link", name="Todos los programas").click()
     expect(d.breadcrumb()).to_have_text("Todos los programas")
+
+
+def test_red_pick_juntos_shows_its_coverage_and_the_contradiction(page: Page, app_url: str):
+    d = Dashboard(page, app_url).open("/red")
+    expect(d.heading("red")).to_have_text("Red de protección social")
+    expect(page.locator("#red-none")).to_contain_text("Elija un programa")         # no dead end
+    expect(d.grid_row("red-grid", "juntos")).to_contain_text("431,974 households")
+    d.pick("red", "programa_red", re.compile("^JUNTOS"))
+    expect(page).to_have_url(re.compile(r"programa_red=juntos"))
+    expect(page.locator("#red-programme-title")).to_contain_text("JUNTOS")
+    expect(page.locator("#red-coverage")).to_contain_text("431,974")
+    contradiction = page.locator("#red-contradictions")
+    for text in ("El informe se contradice", "756 and 585", "sección 4.1", "772 and 599", "sección Table A3.2"):
+        expect(contradiction).to_contain_text(text)
+    expect(d.kpi_value("red-kpi-devengado")).to_have_text(re.compile(r"^\d{1,3}(,\d{3})*\.\d$"))
+    expect(page.locator("#red-map .choroplethlocation").first).to_be_attached()
+    expect(page.locator("#red-years .barlayer .point").first).to_be_attached()
+    page.get_by_label("Reales (base 2009, IPC Lima)").check()                   # prices into the URL
+    expect(page).to_have_url(re.compile(r"precios=real"))
+    expect(page.locator("#red-kpi-devengado")).to_contain_text("S/ millones de 2009")
+    d.grid_row("red-grid", "cem").locator("[col-id='name']").click()             # a row click opens it
+    expect(page).to_have_url(re.compile(r"programa_red=cem"))
+    expect(page.locator("#red-programme-title")).to_contain_text("CEM")
+    assert d.outside == [], f"fetched from outside the app: {d.outside}"
+
+
+def test_genero_shows_the_three_totals(page: Page, app_url: str):
+    d = Dashboard(page, app_url).open("/genero?year=2010")
+    expect(d.heading("gender")).to_have_text("Gasto sensible al género")
+    number = re.compile(r"^-?\d{1,3}(,\d{3})*\.\d$")
+    for name, label in (("strict", "Estricto: solo marcador 2"), ("weighted", "Ponderado: monto × peso"),
+                        ("broad", "Amplio: marcador 1 o 2")):
+        expect(page.locator(f"#gender-kpi-{name}")).to_contain_text(label)
+        expect(d.kpi_value(f"gender-kpi-{name}")).to_have_text(number)
+    expect(page.locator("#gender-kpi-unreviewed")).to_contain_text("Sin revisar")
+    expect(d.plots("gender-totals").locator(".legendtext")).to_have_text(["Estricto", "Ponderado", "Amplio"])
+    expect(page.locator("#gender-totals .barlayer .point")).to_have_count(9)      # 3 totals x PIA, PIM, devengado
+    expect(page.locator("#gender-grid")).to_contain_text("Justificación")
+    page.get_by_label("Gobiernos regionales").check()
+    expect(page).to_have_url(re.compile(r"level=R"))
+    expect(d.kpi_value("gender-kpi-strict")).to_have_text(number)
+    assert d.outside == [], f"fetched from outside the app: {d.outside}"
