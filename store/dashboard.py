@@ -13,9 +13,9 @@ import sqlalchemy as sa
 
 from etl.mef_format import LEVELS as LEVEL_NAMES
 from settings import Settings, get_settings
-from store.engine import StoreMissing, read_engine
+from store.engine import StoreMissing, publish_id, read_engine
 from store.read import is_demo_store, latest_names, load_history_frame, totals
-from store.schema import budget_line, code_name, gender_rule, gender_rule_set, line_class, programme_category
+from store.schema import budget_line, code_name, gender_rule, line_class, programme_category
 from store.schema import load_history as history_table
 
 __all__ = [
@@ -90,11 +90,11 @@ def _totals_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def store_identity(settings: Settings | None = None) -> str:
-    """A string that changes whenever a new store is published: part of every cache key.
+    """A string that changes whenever anything is published: part of every cache key.
 
-    DuckDB: the ETL (loads and `etl classify`) swaps the file with os.replace, so inode + mtime
-    change. PostgreSQL: the newest load id and its finish time, and the active gender rule set
-    (`etl classify` writes no load)."""
+    DuckDB: each publish is a new version file behind the store path, so the resolved file's
+    identity changes (a stat, no query). PostgreSQL: every write transaction stores a new
+    publish_id (loads, `etl classify`, reference loads alike)."""
     s = settings or get_settings()
     if s.is_duckdb:
         try:
@@ -102,15 +102,7 @@ def store_identity(settings: Settings | None = None) -> str:
         except FileNotFoundError:
             raise StoreMissing(f"no store at {s.duckdb_path}") from None
         return f"duckdb:{s.duckdb_path}:{st.st_ino}:{st.st_mtime_ns}:{st.st_size}"
-    h, g = history_table, gender_rule_set
-    stmt = sa.select(sa.func.count(), sa.func.max(h.c.id), sa.func.max(h.c.finished_at))
-    # `etl classify` changes the gender totals without a load: the active rule set is part of it.
-    rules = sa.select(g.c.id, g.c.sha256).where(g.c.active.is_(True))
-    with read_engine(s).connect() as conn:
-        n, last, finished = conn.execute(stmt).one()
-        active = conn.execute(rules).first()
-    version = f"{active[0]}:{active[1][:12]}" if active else ""
-    return f"{s.database_url.rsplit('@', 1)[-1]}:{n}:{last}:{finished}:{version}"
+    return f"{s.database_url.rsplit('@', 1)[-1]}:{publish_id(s)}"
 
 
 def store_summary(settings: Settings | None = None) -> dict:
