@@ -8,7 +8,7 @@ keeps permalinks, the back button and the language switch consistent.
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, dcc, html, no_update
+from dash import ALL, Input, Output, State, callback, dcc, no_update
 
 from components.i18n import t
 from components.state import LEVEL_CHOICES, parse_search, search_for

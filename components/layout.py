@@ -7,6 +7,7 @@ from dash import dcc, get_asset_url, html
 
 from components.data import cached
 from components.i18n import t
+from components.state import page_state
 from store import dashboard
 
 DEMO_COMMAND = "python -m etl demo"
@@ -52,6 +53,15 @@ def source_text(year: int | None, lang: str) -> str:
     ids = ", ".join(f"#{i}" for i, _ in loads) or "—"
     demo = any(d for _, d in loads)
     return t("source.demo" if demo else "source.mef", lang, loads=ids)
+
+
+def page_context(query: dict, prefix: str, state_of=page_state):
+    """(years, URL state, None) for a page, or (None, state, the no-store message to return)."""
+    years = years_or_none()
+    state = state_of(query, years)
+    if not years:                 # no store, or only Consulta Amigable exports (no budget lines)
+        return None, state, store_missing(state["lang"], prefix)
+    return years, state, None
 
 
 def years_or_none() -> list[int] | None:

@@ -16,8 +16,7 @@ from components.figures import budget_bars, empty_figure, grouped_bars
 from components.filters import filter_bar
 from components.fmt import millions, pct
 from components.i18n import TEXT, t
-from components.layout import graph, page_header, source_text, store_missing, years_or_none
-from components.state import page_state
+from components.layout import graph, page_context, page_header, source_text, store_missing
 from components.tables import data_grid
 from store import dashboard, gender
 
@@ -43,11 +42,10 @@ def _float(v) -> float:
 
 
 def layout(**query):
-    years = years_or_none()
-    state = page_state(query, years)
+    years, state, missing = page_context(query, PREFIX)
+    if missing:
+        return missing
     lang = state["lang"]
-    if not years:                 # no store, or only Consulta Amigable exports (no budget lines)
-        return store_missing(lang, PREFIX)
     return html.Div([
         page_header(PREFIX, t("gender.title", lang), t("gender.intro", lang)),
         html.P(html.A(t("gender.explain.link", lang), href="#gender-explain"), className="small mb-2"),

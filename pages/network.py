@@ -19,7 +19,7 @@ from components.figures import budget_bars, empty_figure, value_map
 from components.filters import extra_dropdown, extra_radio, filter_bar
 from components.fmt import fmt_number, millions, pct
 from components.i18n import t, unit_label
-from components.layout import graph, page_header, source_text, store_missing, years_or_none
+from components.layout import graph, page_context, page_header, source_text, store_missing
 from components.state import page_state, search_for
 from components.tables import data_grid
 from store import dashboard, network
@@ -72,11 +72,10 @@ def network_missing(lang: str) -> dbc.Container:
 
 
 def layout(**query):
-    years = years_or_none()
-    state = network_state(query, years)
+    years, state, missing = page_context(query, PREFIX, network_state)
+    if missing:
+        return missing
     lang = state["lang"]
-    if not years:                 # no store, or only Consulta Amigable exports (no budget lines)
-        return store_missing(lang, PREFIX)
     try:
         table, categories, refs = cached_all((network.network_table, lang), (dashboard.network_categories, lang),
                                              (network.reference_sources,))

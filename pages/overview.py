@@ -11,8 +11,8 @@ from components.data import cached_all
 from components.figures import budget_bars, empty_figure, execution_curve
 from components.filters import filter_bar
 from components.i18n import t
-from components.layout import graph, page_header, source_text, store_missing, years_or_none
-from components.state import page_state, search_for
+from components.layout import graph, page_context, page_header, source_text, store_missing
+from components.state import search_for
 from store import dashboard
 
 dash.register_page(__name__, path="/", name="Resumen", order=0, i18n_key="nav.overview",
@@ -23,11 +23,10 @@ TOP_N = 10
 
 
 def layout(**query):
-    years = years_or_none()
-    state = page_state(query, years)
+    years, state, missing = page_context(query, PREFIX)
+    if missing:
+        return missing
     lang = state["lang"]
-    if not years:                 # no store, or only Consulta Amigable exports (no budget lines)
-        return store_missing(lang, PREFIX)
     return html.Div([
         page_header(PREFIX, t("overview.title", lang), t("overview.intro", lang)),
         filter_bar(PREFIX, state, years, lang),

@@ -12,8 +12,8 @@ from components.figures import budget_bars, empty_figure
 from components.fmt import pct
 from components.filters import filter_bar
 from components.i18n import t
-from components.layout import graph, page_header, source_text, store_missing, years_or_none
-from components.state import page_state, search_for
+from components.layout import graph, page_context, page_header, source_text, store_missing
+from components.state import search_for
 from components.tables import budget_columns, data_grid, total_row
 from store import dashboard
 
@@ -26,11 +26,10 @@ MAX_BARS = 25
 
 
 def layout(**query):
-    years = years_or_none()
-    state = page_state(query, years)
+    years, state, missing = page_context(query, PREFIX)
+    if missing:
+        return missing
     lang = state["lang"]
-    if not years:                 # no store, or only Consulta Amigable exports (no budget lines)
-        return store_missing(lang, PREFIX)
     return html.Div([
         page_header(PREFIX, t("programmes.title", lang), t("programmes.intro", lang)),
         filter_bar(PREFIX, state, years, lang),

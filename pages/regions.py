@@ -10,8 +10,8 @@ from components.data import cached
 from components.figures import department_map, empty_figure
 from components.filters import extra_dropdown, extra_radio, filter_bar
 from components.i18n import t
-from components.layout import graph, page_header, source_text, store_missing, years_or_none
-from components.state import METRICS, page_state
+from components.layout import graph, page_context, page_header, source_text, store_missing
+from components.state import METRICS
 from components.tables import budget_columns, data_grid, total_row
 from store import dashboard
 
@@ -24,11 +24,10 @@ METRIC_KEYS = {"devengado": "devengado", "pim": "pim", "avance": "avance"}
 
 
 def layout(**query):
-    years = years_or_none()
-    state = page_state(query, years)
+    years, state, missing = page_context(query, PREFIX)
+    if missing:
+        return missing
     lang = state["lang"]
-    if not years:                 # no store, or only Consulta Amigable exports (no budget lines)
-        return store_missing(lang, PREFIX)
     programmes = cached(dashboard.programme_names, state["year"])
     options = [{"label": t("programme.all", lang), "value": "all"}] + [
         {"label": f"{c} {n}".strip(), "value": c} for c, n in zip(programmes["code"], programmes["name"])]
