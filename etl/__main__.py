@@ -57,6 +57,12 @@ def cmd_status(args) -> int:
               f"{' (' + row.breakdown + ')' if isinstance(row.breakdown, str) else ''}  years {row.fiscal_years}{demo}\n"
               f"    read {row.rows_read:,}  loaded {row.rows_loaded:,}  rejected {row.rows_rejected:,}  "
               f"{row.started_at} -> {row.finished_at}  sha256 {row.sha256[:16]}  {row.message or ''}")
+    from etl.load import recent_refusals
+    refused = recent_refusals(get_settings())
+    if refused:
+        print("\nrecently refused (nothing loaded, store unchanged):")
+        for r in refused:
+            print(f"  {r['at']}  REFUSED {r['message']}")
     return 0
 
 

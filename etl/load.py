@@ -221,6 +221,15 @@ def write_reject_report(rejects, file_name: str, sha: str, folder: Path) -> Path
     return out
 
 
+def recent_refusals(s: Settings, n: int = 5) -> list[dict]:
+    """The last refused loads (newest last), for `etl status`."""
+    log = s.data_dir / "etl-refused.log"
+    if not log.exists():
+        return []
+    lines = log.read_text(encoding="utf-8").splitlines()[-n:]
+    return [json.loads(line) for line in lines if line.strip()]
+
+
 def _log_refusal(s: Settings, path: Path, started, message: str) -> None:
     """Refusals go to a log file, not the store: a refused load leaves the store untouched."""
     try:

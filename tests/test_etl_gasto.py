@@ -163,6 +163,12 @@ def test_cli_refusal_exits_non_zero_with_message(duck_store, tmp_path):
                        capture_output=True, text=True)
     assert p.returncode == 1
     assert "trunc.csv" in p.stderr and "truncated" in p.stderr
+    good = mef_csv.write(tmp_path / "ok.csv", mef_csv.year_rows())
+    subprocess.run([sys.executable, "-m", "etl", "load", "--quiet", str(good)], cwd=ROOT, check=True,
+                   capture_output=True)
+    status = subprocess.run([sys.executable, "-m", "etl", "status"], cwd=ROOT, capture_output=True, text=True)
+    assert "ok.csv" in status.stdout
+    assert "REFUSED trunc.csv" in status.stdout and "truncated" in status.stdout
 
 
 def test_loading_the_same_file_twice_changes_nothing(store, tmp_path):
