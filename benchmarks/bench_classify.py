@@ -19,7 +19,6 @@ import argparse
 import datetime as dt
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from common import machine, run_measured, write_section  # noqa: E402
 
 GOAL_SECONDS = 60.0
 
@@ -147,18 +148,6 @@ print(n)
 """
 
 
-def run_with_rss(cmd: list[str], env: dict | None = None) -> dict:
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out = proc.stdout.read()
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - t0
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{cmd[:4]} failed: {err.decode()[-3000:]}")
-    return {"seconds": seconds, "peak_rss_mb": usage.ru_maxrss / 1024, "stdout": out.decode().strip()}
-
-
 def check_store(settings) -> dict:
     """Every budget line joins to exactly one line_class row."""
     import duckdb
@@ -228,7 +217,7 @@ def postgres_runs(settings, admin_url: str, runs: int, env: dict) -> dict:
         src.close()
         with sa.create_engine(url, isolation_level="AUTOCOMMIT").connect() as c:
             c.exec_driver_sql("VACUUM ANALYZE")
-        out = [run_with_rss([sys.executable, "-m", "etl", "classify"], {**env, "DATABASE_URL": url})
+        out = [run_measured([sys.executable, "-m", "etl", "classify"], {**env, "DATABASE_URL": url})
                for _ in range(runs)]
         return {"runs": out, "server": url.rsplit("@", 1)[-1].rsplit("/", 1)[0]}
     finally:
@@ -247,7 +236,6 @@ def main() -> int:
     ap.add_argument("--keep", action="store_true", help="keep the generated store")
     ap.add_argument("--postgres", help="also time `etl classify` on PostgreSQL (admin URL; a database is created)")
     args = ap.parse_args()
-    from bench_load import machine
     from settings import get_settings
 
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -262,11 +250,11 @@ def main() -> int:
     print(f"  {built['lines']:,} lines, {built['keys']:,} distinct keys, {built['file_mb']:,.0f} MB, "
           f"{built['seconds']:.1f} s", flush=True)
 
-    floor = run_with_rss([sys.executable, "-c", FLOOR, str(settings.duckdb_path)])
+    floor = run_measured([sys.executable, "-c", FLOOR, str(settings.duckdb_path)])
     print(f"floor (copy file + distinct keys): {floor['seconds']:.1f} s", flush=True)
     runs = []
     for i in range(args.runs):
-        r = run_with_rss([sys.executable, "-m", "etl", "classify"], env)
+        r = run_measured([sys.executable, "-m", "etl", "classify"], env)
         runs.append(r)
         print(f"etl classify run {i + 1}: {r['seconds']:.1f} s, peak RSS {r['peak_rss_mb']:,.0f} MB\n  "
               + r["stdout"].replace("\n", "\n  "), flush=True)
@@ -319,14 +307,7 @@ def main() -> int:
         "",
     ])
     print(report)
-    res_file = ROOT / "benchmarks" / "RESULTS.md"
-    old = res_file.read_text() if res_file.exists() else "# Benchmark results\n\n"
-    marker = "## etl classify,"
-    if marker in old:   # replace our previous section, keep the others
-        start = old.index(marker)
-        nxt = old.find("\n## ", start + 1)
-        old = old[:start] + (old[nxt + 1:] if nxt != -1 else "")
-    res_file.write_text(old.rstrip() + "\n\n" + report)
+    write_section("## etl classify,", report)
     if not args.keep:
         import shutil
         shutil.rmtree(store_dir, ignore_errors=True)

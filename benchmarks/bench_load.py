@@ -12,15 +12,15 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from common import machine, run_measured, write_section  # noqa: E402
 
 BYTES_PER_ROW_GUESS = 930
 
@@ -37,34 +37,6 @@ import pandas as pd, sys
 df = pd.read_csv(sys.argv[1], dtype=str)
 print(len(df))
 """
-
-
-def run_measured(cmd: list[str], env: dict | None = None) -> dict:
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - t0
-    out = proc.stdout.read().decode()
-    err = proc.stderr.read().decode()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{cmd[:4]} failed ({proc.returncode}): {err[-2000:]}")
-    return {"seconds": seconds, "peak_rss_mb": usage.ru_maxrss / 1024, "stdout": out.strip()}
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    import duckdb, pandas
-    return (f"{cpu}, {os.cpu_count()} cores, {mem_gb:.0f} GB RAM, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, DuckDB {duckdb.__version__}, pandas {pandas.__version__}")
 
 
 def main() -> int:
@@ -124,14 +96,7 @@ def main() -> int:
         "",
     ])
     print(report)
-    res_file = ROOT / "benchmarks" / "RESULTS.md"
-    old = res_file.read_text() if res_file.exists() else "# Benchmark results\n\n"
-    marker = "## etl load,"
-    if marker in old:   # replace our previous section, keep the others
-        start = old.index(marker)
-        nxt = old.find("\n## ", start + 1)
-        old = old[:start] + (old[nxt + 1:] if nxt != -1 else "")
-    res_file.write_text(old.rstrip() + "\n\n" + report)
+    write_section("## etl load,", report)
     (args.workdir / "last_load_benchmark.json").write_text(json.dumps(results, indent=2))
     if not args.keep:
         import shutil
