@@ -4,12 +4,10 @@ Checks what a user would see: the numbers in the figures, the demo banner, the m
 no store exists, the drill-down and the URL the filters write."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import dash
-import plotly
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -18,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from test_dashboard_reads import build_tiny_store  # noqa: E402
 
 import app  # noqa: E402,F401  (registers the pages and their callbacks)
+from dash_tree import text  # noqa: E402
 from components.filters import filters_to_url  # noqa: E402
 from components.shell import update_shell  # noqa: E402
 from pages import data as data_page  # noqa: E402
@@ -26,9 +25,6 @@ from pages import overview, programmes, regions  # noqa: E402
 BANNER_ES = "Datos de demostración: generados, no son cifras oficiales del MEF"
 
 
-def text(component) -> str:
-    """Everything a component tree would render, as one searchable string."""
-    return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
 
 
 def state(**kw) -> dict:

@@ -19,12 +19,10 @@ unreviewed = E: devengado 40.10 = 1.3 % of 3065.85
 """
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 
-import plotly
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -34,6 +32,7 @@ import gender_fixture  # noqa: E402
 import mef_csv  # noqa: E402
 
 import app  # noqa: E402,F401  (registers the pages and their callbacks)
+from dash_tree import find, text  # noqa: E402
 from components.state import page_state  # noqa: E402
 from pages import gender as gp  # noqa: E402
 from pages import programmes  # noqa: E402
@@ -90,22 +89,8 @@ def use(stores, monkeypatch):
     return _use
 
 
-def text(component) -> str:
-    return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
 
 
-def find(component, component_id):
-    if component is None or isinstance(component, (str, int, float)):
-        return None
-    if isinstance(component, (list, tuple)):
-        for c in component:
-            found = find(c, component_id)
-            if found is not None:
-                return found
-        return None
-    if getattr(component, "id", None) == component_id:
-        return component
-    return find(getattr(component, "children", None), component_id)
 
 
 def card(tree, name: str) -> list[str]:

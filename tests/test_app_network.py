@@ -6,11 +6,9 @@ Every expected number is worked out by hand in the comments from the fixture bel
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from pathlib import Path
 
-import plotly
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -21,6 +19,7 @@ import network_data  # noqa: E402
 from test_dashboard_reads import build_tiny_store  # noqa: E402
 
 import app  # noqa: E402,F401  (registers the pages and their callbacks)
+from dash_tree import find, text  # noqa: E402
 from components.filters import filters_to_url  # noqa: E402
 from components.shell import update_shell  # noqa: E402
 from pages import network as red  # noqa: E402
@@ -100,23 +99,8 @@ def use(stores, monkeypatch):
     return _use
 
 
-def text(component) -> str:
-    return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
 
 
-def find(component, component_id):
-    """The component with that id anywhere in a layout tree (None when absent)."""
-    if component is None or isinstance(component, (str, int, float)):
-        return None
-    if isinstance(component, (list, tuple)):
-        for c in component:
-            found = find(c, component_id)
-            if found is not None:
-                return found
-        return None
-    if getattr(component, "id", None) == component_id:
-        return component
-    return find(getattr(component, "children", None), component_id)
 
 
 def card_text(tree, measure: str) -> list[str]:
