@@ -39,13 +39,8 @@ def cmd_load(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from store.engine import StoreMissing
     from store.read import load_history_frame
-    try:
-        df = load_history_frame()
-    except StoreMissing as exc:
-        print(f"no store yet: {exc}. Run `python -m etl demo` or `python -m etl load FILE`.", file=sys.stderr)
-        return 1
+    df = load_history_frame()
     if args.format == "csv":
         df.to_csv(sys.stdout, index=False)
         return 0
@@ -57,7 +52,7 @@ def cmd_status(args) -> int:
               f"{' (' + row.breakdown + ')' if isinstance(row.breakdown, str) else ''}  years {row.fiscal_years}{demo}\n"
               f"    read {row.rows_read:,}  loaded {row.rows_loaded:,}  rejected {row.rows_rejected:,}  "
               f"{row.started_at} -> {row.finished_at}  sha256 {row.sha256[:16]}  {row.message or ''}")
-    from etl.load import recent_refusals
+    from etl.history import recent_refusals
     refused = recent_refusals(get_settings())
     if refused:
         print("\nrecently refused (nothing loaded, store unchanged):")
@@ -73,18 +68,13 @@ def _fmt(v) -> str:
 
 
 def cmd_totals(args) -> int:
-    from store.engine import StoreMissing
     from store.gender import GENDER_GROUPS, gender_totals
     from store.read import totals
     if args.by in GENDER_GROUPS and args.source != "gasto":
         print(f"--by {args.by} needs budget lines (--source gasto)", file=sys.stderr)
         return 2
-    try:
-        df = (gender_totals(args.by, args.year) if args.by in GENDER_GROUPS
-              else totals(args.by, args.year, source=args.source))
-    except StoreMissing as exc:
-        print(f"no store yet: {exc}", file=sys.stderr)
-        return 1
+    df = (gender_totals(args.by, args.year) if args.by in GENDER_GROUPS
+          else totals(args.by, args.year, source=args.source))
     if args.format == "csv":
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(["key", "name", "pia", "pim", "devengado", "execution_pct"])
@@ -144,7 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `... | head` ends quietly
     get_settings()
-    return args.func(args)
+    from store.engine import StoreMissing
+    try:
+        return args.func(args)
+    except StoreMissing as exc:   # every read command: one message, not a traceback
+        print(f"no store yet: {exc}. Run `python -m etl demo` or `python -m etl load FILE`.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ classification, never a mix, and a refused rule set changes nothing.
 """
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import io
 import os
@@ -23,6 +22,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import sqlalchemy as sa
 
+from etl import history
 from etl.gender_rules import (DEFAULT_RULES, MATCH_DIMENSIONS, UNREVIEWED, Rule, RuleError, RuleSet, build_rules,
                               compile_pattern, fold, read_rules)
 from settings import Settings, get_settings
@@ -237,13 +237,9 @@ def store_rule_set(conn: sa.Connection, rule_set: RuleSet, loaded_by: str) -> tu
     conn.execute(s.update().where(s.c.active.is_(True)).values(active=False))
     conn.execute(s.insert().values(id=new_id, file_name=rule_set.file_name, sha256=rule_set.sha256,
                                    content=rule_set.content, rule_count=len(rule_set.rules),
-                                   loaded_at=_now(), loaded_by=loaded_by, active=True))
+                                   loaded_at=history.now(), loaded_by=loaded_by, active=True))
     conn.execute(gender_rule.insert(), [{"rule_set_id": new_id, **r.as_row()} for r in rule_set.rules])
     return new_id, True
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
 # --- applying --------------------------------------------------------------------------------

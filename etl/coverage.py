@@ -292,7 +292,7 @@ def publish_coverage(conn: sa.Connection, cov: CoverageFile, load_id: int, start
 
 def load_coverage(path: Path | str, *, settings: Settings | None = None, reject_dir: Path | None = None):
     """Load one coverage file; never raises for bad input (status 'refused' with the reason)."""
-    from etl.load import LoadResult, _log_refusal
+    from etl.load import LoadResult
     s = settings or get_settings()
     path = Path(path)
     started = history.now()
@@ -322,7 +322,7 @@ def load_coverage(path: Path | str, *, settings: Settings | None = None, reject_
             publish_coverage(conn, cov, load_id, started)
             check_coverage_integrity(conn)
     except LoadRefused as exc:
-        _log_refusal(s, path, started, str(exc))
+        history.log_refusal(s, path, started, str(exc))
         return LoadResult(path.name, "refused", str(exc), reject_report=getattr(exc, "reject_report", None))
     return LoadResult(path.name, "loaded", "ok", load_id=load_id, years=cov.years, rows_read=len(cov.rows),
                       rows_loaded=len(cov.rows))

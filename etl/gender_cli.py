@@ -19,14 +19,10 @@ def _refused(exc) -> int:
 def cmd_classify(args) -> int:
     from etl.classify import classify
     from etl.gender_rules import CATEGORIES, RuleError
-    from store.engine import StoreMissing
     try:
         r = classify(args.rules, loaded_by=args.by)
     except RuleError as exc:
         return _refused(exc)
-    except StoreMissing as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
     from store.gender import rule_sets
     info = rule_sets().set_index("id").loc[r.rule_set_id]
     state = "new version" if r.new_version else "unchanged rules, re-applied"
@@ -38,13 +34,8 @@ def cmd_classify(args) -> int:
 
 
 def cmd_gender_summary(args) -> int:
-    from store.engine import StoreMissing
     from store.gender import gender_summary
-    try:
-        df = gender_summary(args.year)
-    except StoreMissing as exc:
-        print(f"no store yet: {exc}", file=sys.stderr)
-        return 1
+    df = gender_summary(args.year)
     if args.format == "csv":
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(["definition", "pia", "pim", "devengado"])
@@ -61,13 +52,8 @@ def cmd_gender_summary(args) -> int:
 
 
 def cmd_rules_coverage(args) -> int:
-    from store.engine import StoreMissing
     from store.gender import UNREVIEWED, coverage
-    try:
-        df = coverage(args.year)
-    except StoreMissing as exc:
-        print(f"no store yet: {exc}", file=sys.stderr)
-        return 1
+    df = coverage(args.year)
     if args.format == "csv":
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(["category", "name", "lines", "pim", "devengado", "share_pim_pct", "share_devengado_pct"])
@@ -88,13 +74,8 @@ def cmd_rules_coverage(args) -> int:
 
 
 def cmd_rules_versions(args) -> int:
-    from store.engine import StoreMissing
     from store.gender import rule_sets
-    try:
-        df = rule_sets()
-    except StoreMissing as exc:
-        print(f"no store yet: {exc}", file=sys.stderr)
-        return 1
+    df = rule_sets()
     if df.empty:
         print("no rule set loaded yet: run `python -m etl classify`")
     for r in df.itertuples():
@@ -105,7 +86,6 @@ def cmd_rules_versions(args) -> int:
 
 def cmd_rules_diff(args) -> int:
     from etl.gender_rules import RuleError
-    from store.engine import StoreMissing
     from store.gender import rule_diff
     versions = list(args.versions)
     if len(versions) > 2:
@@ -116,9 +96,6 @@ def cmd_rules_diff(args) -> int:
         d = rule_diff(old, new, year=args.year)
     except RuleError as exc:
         return _refused(exc)
-    except StoreMissing as exc:
-        print(f"no store yet: {exc}", file=sys.stderr)
-        return 1
     for side, info in (("old", d.old), ("new", d.new)):
         if info.get("id") is not None:
             print(f"{side}: rule set {info['id']}  {info['file_name']}  sha256 {info['sha256'][:12]}  "

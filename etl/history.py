@@ -1,4 +1,4 @@
-"""load_history rows for the small curated loads (network, coverage, reference).
+"""load_history rows for the small curated loads, and the log of refused loads.
 
 Budget loads record themselves in etl/load.py; these loads are small, whole-file and
 validated before any write, so one helper covers them all.
@@ -6,6 +6,8 @@ validated before any write, so one helper covers them all.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -48,3 +50,23 @@ def loaded_with_sha(sha: str, fmt: str, settings, *, any_status: bool = False) -
             return conn.execute(stmt.order_by(load_history.c.id.desc()).limit(1)).scalar()
     except StoreMissing:
         return None
+
+
+def recent_refusals(s, n: int = 5) -> list[dict]:
+    """The last refused loads (newest last), for `etl status`."""
+    log = s.data_dir / "etl-refused.log"
+    if not log.exists():
+        return []
+    lines = log.read_text(encoding="utf-8").splitlines()[-n:]
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def log_refusal(s, path: Path, started, message: str) -> None:
+    """Refusals go to a log file, not the store: a refused load leaves the store untouched."""
+    try:
+        s.data_dir.mkdir(parents=True, exist_ok=True)
+        with open(s.data_dir / "etl-refused.log", "a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"at": started.isoformat(), "file": str(path), "message": message},
+                                ensure_ascii=False) + "\n")
+    except OSError:
+        pass

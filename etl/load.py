@@ -7,8 +7,6 @@ or killed load leaves it exactly as it was.
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import json
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,14 +14,14 @@ from pathlib import Path
 import duckdb
 import sqlalchemy as sa
 
-from etl import consulta, department_list, gasto
+from etl import consulta, department_list, gasto, history
 from etl.classify import apply_classification
 from etl.errors import LoadRefused
 from etl.mef_format import AMOUNTS, GRAIN
 from etl.source_file import open_source, sha256_of
 from settings import Settings, get_settings
 from store.bulk import insert_batches
-from store.engine import StoreMissing, read_engine, write_transaction
+from store.engine import write_transaction
 from store.schema import budget_line, code_name, consulta_line, department_list as department_list_table, load_history, load_id_seq
 
 BATCH_ROWS = 250_000
@@ -40,22 +38,6 @@ class LoadResult:
     rows_loaded: int = 0
     rows_rejected: int = 0
     reject_report: Path | None = None
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-
-
-def active_load_with_sha(sha: str, settings: Settings) -> int | None:
-    try:
-        engine = read_engine(settings)
-        with engine.connect() as conn:
-            if not sa.inspect(conn).has_table("load_history"):
-                return None
-            return conn.execute(sa.select(load_history.c.id).where(
-                load_history.c.sha256 == sha, load_history.c.status == "loaded")).scalar()
-    except StoreMissing:
-        return None
 
 
 def detect_format(path: Path) -> str:
@@ -75,7 +57,7 @@ def load_file(path: Path | str, *, settings: Settings | None = None, demo: bool 
     """Load a file; never raises for bad input, returns status 'refused' with the reason."""
     s = settings or get_settings()
     path = Path(path)
-    started = _now()
+    started = history.now()
     workroot = s.data_dir / "tmp"
     workroot.mkdir(parents=True, exist_ok=True)
     try:
@@ -92,7 +74,7 @@ def load_file(path: Path | str, *, settings: Settings | None = None, demo: bool 
                 "preserve_insertion_order": False})
             try:
                 staged = gasto.stage(src, con, progress=progress)
-                existing = active_load_with_sha(src.sha256, s)
+                existing = history.loaded_with_sha(src.sha256, "mef_gasto", s)
                 if existing is not None:
                     return LoadResult(path.name, "unchanged",
                                       f"already loaded as load {existing}; nothing changed", load_id=existing)
@@ -103,7 +85,7 @@ def load_file(path: Path | str, *, settings: Settings | None = None, demo: bool 
                 con.close()
             return result
     except LoadRefused as exc:
-        _log_refusal(s, path, started, str(exc))
+        history.log_refusal(s, path, started, str(exc))
         return LoadResult(path.name, "refused", str(exc))
 
 
@@ -133,7 +115,7 @@ def _publish_gasto(con, staged: gasto.StagedGasto, s: Settings, started, demo, r
             id=load_id, file_name=staged.source.path.name, sha256=staged.source.sha256, format="mef_gasto",
             scope="mef_gasto", fiscal_years=",".join(map(str, years)), rows_read=rows_read,
             rows_loaded=staged.rows_loaded, rows_rejected=staged.rows_rejected, started_at=started,
-            finished_at=_now(), status="loaded", is_demo=demo,
+            finished_at=history.now(), status="loaded", is_demo=demo,
             message=f"{staged.rows_rejected} rows rejected" if staged.rows_rejected else "ok",
             reject_report=str(report) if report else None))
     return LoadResult(staged.source.path.name, "loaded", "ok", load_id=load_id, years=years,
@@ -155,7 +137,7 @@ def _load_consulta(path: Path, s: Settings, started, demo, reject_dir: Path | No
     if not path.exists():
         raise LoadRefused(path.name, "file not found")
     sha = sha256_of(path)
-    existing = active_load_with_sha(sha, s)
+    existing = history.loaded_with_sha(sha, "consulta_amigable", s)
     if existing is not None:
         return LoadResult(path.name, "unchanged", f"already loaded as load {existing}; nothing changed",
                           load_id=existing)
@@ -177,7 +159,7 @@ def _load_consulta(path: Path, s: Settings, started, demo, reject_dir: Path | No
             id=load_id, file_name=path.name, sha256=sha, format="consulta_amigable", scope=scope,
             breakdown=export.breakdown, fiscal_years=",".join(map(str, export.years)),
             rows_read=export.rows + rejected, rows_loaded=export.rows, rows_rejected=rejected,
-            started_at=started, finished_at=_now(), status="loaded", is_demo=demo,
+            started_at=started, finished_at=history.now(), status="loaded", is_demo=demo,
             message=f"{rejected} rows rejected" if rejected else "ok",
             reject_report=str(report) if report else None))
     return LoadResult(path.name, "loaded", "ok", load_id=load_id, years=export.years,
@@ -187,7 +169,7 @@ def _load_consulta(path: Path, s: Settings, started, demo, reject_dir: Path | No
 
 def _load_department_list(path: Path, s: Settings, started, demo) -> LoadResult:
     sha = sha256_of(path)
-    existing = active_load_with_sha(sha, s)
+    existing = history.loaded_with_sha(sha, "department_list", s)
     if existing is not None:
         return LoadResult(path.name, "unchanged", f"already loaded as load {existing}; nothing changed",
                           load_id=existing)
@@ -203,7 +185,7 @@ def _load_department_list(path: Path, s: Settings, started, demo) -> LoadResult:
         conn.execute(load_history.insert().values(
             id=load_id, file_name=path.name, sha256=sha, format="department_list", scope=scope,
             rows_read=len(data.rows), rows_loaded=len(data.rows), rows_rejected=0, started_at=started,
-            finished_at=_now(), status="loaded", is_demo=demo, message="all codes are INEI department codes"))
+            finished_at=history.now(), status="loaded", is_demo=demo, message="all codes are INEI department codes"))
     return LoadResult(path.name, "loaded", "ok", load_id=load_id, rows_read=len(data.rows),
                       rows_loaded=len(data.rows))
 
@@ -219,23 +201,3 @@ def write_reject_report(rejects, file_name: str, sha: str, folder: Path) -> Path
         for r in rejects:
             w.writerow([file_name, r.line, r.column, r.value, r.reason])
     return out
-
-
-def recent_refusals(s: Settings, n: int = 5) -> list[dict]:
-    """The last refused loads (newest last), for `etl status`."""
-    log = s.data_dir / "etl-refused.log"
-    if not log.exists():
-        return []
-    lines = log.read_text(encoding="utf-8").splitlines()[-n:]
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-def _log_refusal(s: Settings, path: Path, started, message: str) -> None:
-    """Refusals go to a log file, not the store: a refused load leaves the store untouched."""
-    try:
-        s.data_dir.mkdir(parents=True, exist_ok=True)
-        with open(s.data_dir / "etl-refused.log", "a", encoding="utf-8") as fh:
-            fh.write(json.dumps({"at": started.isoformat(), "file": str(path), "message": message},
-                                ensure_ascii=False) + "\n")
-    except OSError:
-        pass

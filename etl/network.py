@@ -420,7 +420,7 @@ def check_coverage_integrity(conn: sa.Connection) -> None:
 
 def load_network(path: Path | str = DEFAULT_PATH, *, settings: Settings | None = None):
     """Load programmes.yaml; never raises for bad input (status 'refused' with the reason)."""
-    from etl.load import LoadResult, _log_refusal
+    from etl.load import LoadResult
     s = settings or get_settings()
     path = Path(path)
     started = history.now()
@@ -438,7 +438,7 @@ def load_network(path: Path | str = DEFAULT_PATH, *, settings: Settings | None =
                            scope=FORMAT, rows=len(net.programmes), started=started,
                            message=f"{len(net.programmes)} programmes")
     except LoadRefused as exc:
-        _log_refusal(s, path, started, str(exc))
+        history.log_refusal(s, path, started, str(exc))
         return LoadResult(path.name, "refused", str(exc))
     return LoadResult(path.name, "loaded", f"{len(net.programmes)} programmes", load_id=load_id,
                       rows_read=len(net.programmes), rows_loaded=len(net.programmes))

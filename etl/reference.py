@@ -195,7 +195,7 @@ def seed(settings: Settings | None = None, *, reference_dir: Path = REFERENCE_DI
     Returns one LoadResult per file. If any part is refused, every part is reported refused
     (nothing was written) and the refused part's message says why.
     """
-    from etl.load import LoadResult, _log_refusal
+    from etl.load import LoadResult
     s = settings or get_settings()
     started = history.now()
     yaml_path = network_dir / "programmes.yaml"
@@ -243,7 +243,7 @@ def seed(settings: Settings | None = None, *, reference_dir: Path = REFERENCE_DI
         return list(results.values())
     except LoadRefused as exc:
         culprit = exc.file if exc.file in names else names[0]
-        _log_refusal(s, Path(culprit), started, str(exc))
+        history.log_refusal(s, Path(culprit), started, str(exc))
         return [LoadResult(n, "refused", str(exc) if n == culprit else f"not loaded: {exc.file} was refused",
                            reject_report=getattr(exc, "reject_report", None) if n == culprit else None)
                 for n in names]
