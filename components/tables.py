@@ -41,9 +41,9 @@ def data_grid(grid_id: str, df: pd.DataFrame, columns: list[tuple[str, str, str]
             d.update(type="rightAligned", minWidth=90, maxWidth=160,
                      valueFormatter={"function": f"params.data ? params.data['{field}__txt'] : ''"})
         elif field in wrap:
-            d.update(minWidth=160, flex=2, wrapText=True, autoHeight=True, cellClass="grid-wrap")
+            d.update(minWidth=160, width=320, wrapText=True, autoHeight=True, cellClass="grid-wrap")
         elif field == "name":
-            d.update(minWidth=150, flex=3, tooltipField="name")
+            d.update(minWidth=150, width=360, tooltipField="name")
         else:
             d.update(minWidth=70, maxWidth=180 if field == "key" else 320, tooltipField=field)
         if widths and field in widths:

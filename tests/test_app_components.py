@@ -1,9 +1,10 @@
-"""The small pieces every page relies on: number format, translation table, URL state."""
+"""The small pieces every page relies on: number format, translation table, URL state, grids."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -11,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from components.fmt import fmt_number, millions, pct  # noqa: E402
 from components.i18n import LANGS, TEXT, t  # noqa: E402
 from components.state import global_search, page_state, search_for  # noqa: E402
+from components.tables import data_grid  # noqa: E402
 
 
 def test_amounts_as_mef_writes_them():
@@ -47,3 +49,17 @@ def test_search_round_trip_and_defaults_left_out():
     assert search_for(s) == "?year=2010&level=M&path=0001&lang=en"
     assert search_for(s, path=[], lang="es", level="all") == "?year=2010"
     assert global_search("?year=2010&level=R&path=0001&metric=pim&lang=en") == "?year=2010&level=R&lang=en"
+
+
+def test_grid_columns_never_flex():
+    """AG Grid hides every row (class ag-delay-render) until flex widths are computed and, when
+    the grid is re-created off-screen, sometimes never shows them again: a table that looks
+    empty. Columns get plain widths; `responsiveSizeToFit` still fills the width."""
+    df = pd.DataFrame({"key": ["1"], "name": ["JUNTOS"], "note": ["texto largo"], "pim": [1.0]})
+    grid = data_grid("g", df, [("key", "Código", "text"), ("name", "Nombre", "text"),
+                               ("note", "Nota", "text"), ("pim", "PIM", "amount")],
+                     wrap=("note",), row_id="key")
+    assert [c["field"] for c in grid.columnDefs] == ["key", "name", "note", "pim"]
+    assert all("flex" not in c for c in grid.columnDefs), grid.columnDefs
+    assert grid.columnSize == "responsiveSizeToFit"
+    assert grid.columnDefs[2]["wrapText"] and grid.columnDefs[2]["width"] >= grid.columnDefs[2]["minWidth"]
