@@ -25,6 +25,18 @@ TEXT: dict[str, dict[str, str]] = {
     "missing.body": {"es": "Construya el almacén de demostración, o cargue archivos reales del MEF, "
                            "y vuelva a abrir esta página:",
                      "en": "Build the demonstration store, or load real MEF files, then reload this page:"},
+    "outdated.title": {"es": "El almacén de datos necesita una actualización",
+                       "en": "The data store needs an upgrade"},
+    "outdated.body": {"es": "Lo creó una versión anterior de este programa (esquema {found}; esta versión usa el "
+                            "{wanted}). Actualícelo, sin perder datos, y vuelva a abrir esta página:",
+                      "en": "It was made by an older version of this software (schema {found}; this version uses "
+                            "{wanted}). Upgrade it, nothing is lost, then reload this page:"},
+    "newer.body": {"es": "Lo creó una versión más reciente de este programa (esquema {found}; esta versión solo "
+                         "conoce hasta el {wanted}). Actualice el programa (git pull) en lugar de usar una versión "
+                         "anterior con este almacén.",
+                   "en": "It was made by a newer version of this software (schema {found}; this version knows "
+                         "up to {wanted}). Update the software (git pull) instead of using an older version on "
+                         "this store."},
     "empty": {"es": "No hay datos para esta selección.", "en": "No data for this selection."},
     "empty.pim": {"es": "No hay PIM para esta selección: el avance % no se puede calcular.",
                   "en": "No PIM for this selection: avance % cannot be computed."},
@@ -188,10 +200,9 @@ TEXT: dict[str, dict[str, str]] = {
               "cifras tal como las imprime el informe.",
         "en": "Source: Vargas Valente (2010), ODI, Table 1 and Appendix 1. Texts: the project's paraphrase; "
               "figures exactly as the report prints them."},
-    "source.odi": {"es": "Fuente: Vargas Valente (2010), ODI, sección {section}",
-                   "en": "Source: Vargas Valente (2010), ODI, section {section}"},
-    "source.odi.sections": {"es": "Fuente: Vargas Valente (2010), ODI, secciones {sections}",
-                            "en": "Source: Vargas Valente (2010), ODI, sections {sections}"},
+    "source.odi": {"es": "Fuente: Vargas Valente (2010), ODI, {section}",
+                   "en": "Source: Vargas Valente (2010), ODI, {section}"},
+    "report.section": {"es": "sección {number}", "en": "section {number}"},
     "source.denominators": {"es": "Población: INEI; IPC Lima y tipo de cambio: BCRP",
                             "en": "Population: INEI; Lima CPI and exchange rate: BCRP"},
     "red.none": {"es": "Elija un programa en la lista de arriba, o haga clic en una fila de la tabla, para ver su "
@@ -226,7 +237,7 @@ TEXT: dict[str, dict[str, str]] = {
                             "en": "Loaded coverage table (the one officials maintain)"},
     "red.coverage.loaded.none": {"es": "No hay filas de cobertura cargadas para este programa.",
                                  "en": "No coverage rows loaded for this programme."},
-    "red.flag.contradicts": {"es": "contradicción", "en": "contradiction"},
+    "red.flag.contradicts": {"es": "contradice {section}", "en": "contradicts {section}"},
     "red.flag.target": {"es": "meta, no cobertura lograda", "en": "target, not achieved coverage"},
     "red.flag.words": {"es": "solo en palabras", "en": "in words only"},
     "col.printed": {"es": "Texto impreso", "en": "As printed"},
@@ -623,3 +634,23 @@ def unit_label(unit: str | None, lang: str | None = DEFAULT_LANG, singular: bool
     if unit.endswith("_target"):
         return t("unit.target", lang, base=unit_label(unit[: -len("_target")], lang, singular))
     return unit.replace("_", " ")
+
+
+SECTION_WORDS = {"Table": {"es": "Tabla", "en": "Table"}, "Appendix": {"es": "Apéndice", "en": "Appendix"},
+                 "Box": {"es": "Recuadro", "en": "Box"}, "footnote": {"es": "nota al pie", "en": "footnote"}}
+
+
+def report_section(section: str | None, lang: str | None = DEFAULT_LANG) -> str:
+    """A section of the ODI report as the page's language says it: 'Table A3.2' -> 'Tabla A3.2',
+    '3.2 (footnote 30)' -> 'sección 3.2 (nota al pie 30)'. The stored label stays the report's."""
+    if not section:
+        return ""
+    lang = lang if lang in LANGS else DEFAULT_LANG
+    head, sep, rest = str(section).partition(" ")
+    if head in SECTION_WORDS:
+        text = f"{SECTION_WORDS[head][lang]}{sep}{rest}"
+    elif head[:1].isdigit():
+        text = t("report.section", lang, number=section)
+    else:
+        return str(section)
+    return text.replace("footnote", SECTION_WORDS["footnote"][lang])

@@ -11,6 +11,7 @@ from components.state import page_state
 from store import dashboard
 
 DEMO_COMMAND = "python -m etl demo"
+UPGRADE_COMMAND = "python -m etl upgrade"
 LOAD_COMMAND = "python -m etl load FILE.csv"
 EMPTY_TOPOJSON = "topojson/"        # assets/topojson/world_110m.json: nothing for plotly.js to fetch
 
@@ -34,7 +35,15 @@ def page_header(prefix: str, title: str, intro: str) -> html.Div:
 
 
 def store_missing(lang: str, prefix: str) -> dbc.Container:
-    """Shown instead of a page when there is no store: what to run, not a traceback."""
+    """Shown instead of a page when there is no usable store: what to run, not a traceback."""
+    problem = dashboard.schema_problem()
+    if problem is not None:           # a store from another version of the code
+        body = [html.P(t("outdated.body" if problem.older else "newer.body", lang,
+                         found=problem.found, wanted=problem.wanted))]
+        if problem.older:
+            body.append(html.Pre(UPGRADE_COMMAND, className="mb-0"))
+        return dbc.Container(dbc.Alert([html.H2(t("outdated.title", lang), className="h4 alert-heading"), *body],
+                                       color="warning", id=f"{prefix}-missing", className="mt-4"))
     return dbc.Container(dbc.Alert([
         html.H2(t("missing.title", lang), className="h4 alert-heading"),
         html.P(t("missing.body", lang)),

@@ -1,4 +1,4 @@
-"""Command line: python -m etl {load,status,totals,demo,classify,rules,gender-summary} ..."""
+"""Command line: python -m etl {load,status,totals,demo,upgrade,classify,rules,gender-summary,...} ..."""
 from __future__ import annotations
 
 import argparse
@@ -95,6 +95,27 @@ def cmd_demo(args) -> int:
     return build_demo(rows=args.rows, out=args.out, progress=not args.quiet)
 
 
+def cmd_upgrade(args) -> int:
+    """After updating the code: migrate the store's schema, then reload the bundled programmes.yaml
+    when it changed (its texts fill the columns a migration adds). Budget lines are untouched."""
+    from etl import network
+    from store.engine import stored_schema_version, write_transaction
+    from store.schema import SCHEMA_VERSION
+    before = stored_schema_version()
+    if before == SCHEMA_VERSION:
+        print(f"store schema version {before}: up to date")
+    else:
+        with write_transaction():          # every write first migrates (store.engine._prepare)
+            pass
+        print(f"store schema upgraded: version {before} -> {SCHEMA_VERSION}")
+    r = network.load_network(network.DEFAULT_PATH)
+    if r.status == "refused":
+        print(f"REFUSED {r.message}", file=sys.stderr)
+        return 1
+    print(f"{r.status} {r.file}: {r.message if r.status == 'unchanged' else f'load {r.load_id}'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from store.read import GROUPS
     p = argparse.ArgumentParser(prog="python -m etl", description="Load MEF budget files into the store.")
@@ -125,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     dp.add_argument("--quiet", action="store_true")
     dp.set_defaults(func=cmd_demo)
 
+    up = sub.add_parser("upgrade", help="bring a store made by an older version of this code up to date")
+    up.set_defaults(func=cmd_upgrade)
+
     from etl.gender_cli import add_gender_commands
     add_gender_commands(sub)
 
@@ -134,9 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `... | head` ends quietly
     get_settings()
-    from store.engine import StoreMissing
+    from store.errors import SchemaMismatch, StoreMissing
     try:
         return args.func(args)
+    except SchemaMismatch as exc:
+        print(f"store not usable: {exc}", file=sys.stderr)
+        return 1
     except StoreMissing as exc:   # every read command: one message, not a traceback
         print(f"no store yet: {exc}. Run `python -m etl demo` or `python -m etl load FILE`.", file=sys.stderr)
         return 1

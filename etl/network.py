@@ -32,17 +32,19 @@ FORMAT = "network"
 TOP_KEYS = {"source", "categories", "programmes"}
 CATEGORY_KEYS = {"id", "label_es", "label_en", "definition_es", "definition_en", "subtypes"}
 SUBTYPE_KEYS = {"id", "label_es", "label_en", "definition_es", "definition_en"}
-TEXT_FIELDS = tuple(f"{f}_{lang}" for f in ("objectives", "gender_objectives", "targeting", "target_population",
-                                             "gender_design", "linkages", "results") for lang in ("es", "en"))
+LANGS = ("es", "en")
+TEXT_BASES = ("institution", "objectives", "gender_objectives", "targeting", "target_population", "gender_design",
+              "linkages", "results")
+TEXT_FIELDS = tuple(f"{f}_{lang}" for f in TEXT_BASES for lang in LANGS)
 PROGRAMME_KEYS = {"id", "acronym", "name_es", "name_en", "category", "subtype", "subtype_label_es",
-                  "subtype_label_en", "institution", "start_year", *TEXT_FIELDS, "coverage", "budget",
+                  "subtype_label_en", "start_year", *TEXT_FIELDS, "coverage", "budget",
                   "share_social_budget_2009_pct", "sources", "contradictions", "budget_links"}
 REQUIRED_KEYS = ("id", "name_es", "name_en", "category", "subtype")
-COVERAGE_KEYS = {"value", "printed", "unit", "sex", "date", "section", "note"}
-BUDGET_KEYS = {"amount", "printed", "currency", "year", "what", "section"}
-CONTRADICTION_KEYS = {"what", "values", "note"}
+COVERAGE_KEYS = {"value", "printed", "unit", "sex", "date", "section", "note_es", "note_en", "contradicts"}
+BUDGET_KEYS = {"amount", "printed", "currency", "year", "what_es", "what_en", "section"}
+CONTRADICTION_KEYS = {"what_es", "what_en", "values", "note_es", "note_en"}
 CONTRADICTION_VALUE_KEYS = {"printed", "section"}
-LINK_KEYS = {"years", "sec_ejec", "programa", "pliego", "name_pattern", "note"}
+LINK_KEYS = {"years", "sec_ejec", "programa", "pliego", "name_pattern", "successor", "note_es", "note_en"}
 MATCHERS = ("sec_ejec", "programa", "pliego", "name_pattern")
 SEXES = ("F", "M", "T")
 CURRENCIES = ("USD", "PEN")
@@ -130,6 +132,17 @@ class _Checker:
         if not isinstance(value, str):
             self.fail(f"{what} must be text, found {value!r}", node)
         return value.strip()
+
+    def texts(self, node, field: str, what: str, required: bool = False) -> dict[str, str | None]:
+        """`field_es` and `field_en`: the app shows one language, so each text comes in both or
+        in neither (a note only in English would vanish from the Spanish page)."""
+        out = {f"{field}_{lang}": self.text(node.get(f"{field}_{lang}"), f"{what}: {field}_{lang}", node, required)
+               for lang in LANGS}
+        given = [k for k, v in out.items() if v is not None]
+        if len(given) == 1:
+            missing = next(k for k in out if k not in given)
+            self.fail(f"{what}: {given[0]} is given but {missing} is missing (every text in both languages)", node)
+        return out
 
     def number(self, value, what: str, node, minimum: float | None = None, maximum: float | None = None,
                required: bool = False) -> Decimal | None:
@@ -271,7 +284,8 @@ def _programme(c: _Checker, p: _Mapping, position: int, subtypes: dict[str, set[
                    printed=c.text(item.get("printed"), f"{what}: printed", item, required=True),
                    unit=unit, sex=sex, date=None if date is None else str(date),
                    section=c.text(item.get("section"), f"{what}: section", item, required=True),
-                   note=c.text(item.get("note"), f"{what}: note", item))
+                   contradicts=c.text(item.get("contradicts"), f"{what}: contradicts", item),
+                   **c.texts(item, "note", what))
         if row["value"] is not None and unit.startswith("percent_") and row["value"] > 100:
             c.fail(f"{what}: a percentage above 100 ({item.get('value')!r})", item)
         cov_rows.append(row)
@@ -289,7 +303,7 @@ def _programme(c: _Checker, p: _Mapping, position: int, subtypes: dict[str, set[
         row.update(value=c.number(item.get("amount"), f"{what}: amount", item, minimum=0, required=True),
                    printed=c.text(item.get("printed"), f"{what}: printed", item, required=True),
                    currency=currency, year=c.year(item.get("year"), f"{what}: year", item),
-                   what=c.text(item.get("what"), f"{what}: what", item),
+                   **c.texts(item, "what", what),
                    section=c.text(item.get("section"), f"{what}: section", item, required=True))
         net.facts.append(row)
 
@@ -297,8 +311,7 @@ def _programme(c: _Checker, p: _Mapping, position: int, subtypes: dict[str, set[
         what = f"contradiction {seq + 1}"
         item = c.mapping(item, what, CONTRADICTION_KEYS, p)
         head = _fact(pid, "contradiction", seq)
-        head.update(what=c.text(item.get("what"), f"{what}: what", item, required=True),
-                    note=c.text(item.get("note"), f"{what}: note", item))
+        head.update(**c.texts(item, "what", what, required=True), **c.texts(item, "note", what))
         values = c.items(item.get("values"), f"{what}: values", item)
         if len(values) < 2:
             c.fail(f"{what}: a contradiction needs at least two values, each with its section", item)
@@ -306,7 +319,7 @@ def _programme(c: _Checker, p: _Mapping, position: int, subtypes: dict[str, set[
         for i, v in enumerate(values, start=1):
             v = c.mapping(v, f"{what}: value {i}", CONTRADICTION_VALUE_KEYS, item)
             row = _fact(pid, "contradiction", seq, i)
-            row.update(what=head["what"],
+            row.update(what_es=head["what_es"], what_en=head["what_en"],
                        printed=c.text(v.get("printed"), f"{what}: value {i} printed", v, required=True),
                        section=c.text(v.get("section"), f"{what}: value {i} section", v, required=True))
             net.facts.append(row)
@@ -326,9 +339,8 @@ def _programme(c: _Checker, p: _Mapping, position: int, subtypes: dict[str, set[
         "category": p["category"], "subtype": p["subtype"],
         "subtype_label_es": c.text(p.get("subtype_label_es"), "subtype_label_es", p),
         "subtype_label_en": c.text(p.get("subtype_label_en"), "subtype_label_en", p),
-        "institution": c.text(p.get("institution"), "institution", p),
         "start_year": c.year(p.get("start_year"), "start_year", p),
-        **{f: c.text(p.get(f), f, p) for f in TEXT_FIELDS},
+        **{k: v for f in TEXT_BASES for k, v in c.texts(p, f, "programme").items()},
         "share_social_budget_2009_pct": c.number(p.get("share_social_budget_2009_pct"),
                                                  "share_social_budget_2009_pct", p, minimum=0, maximum=100),
         "sources": "; ".join(sources) or None,
@@ -342,8 +354,8 @@ def _programme(c: _Checker, p: _Mapping, position: int, subtypes: dict[str, set[
 
 def _fact(pid: str, kind: str, seq: int, item: int = 0) -> dict:
     return {"programme_id": pid, "kind": kind, "seq": seq, "item": item, "value": None, "printed": None,
-            "unit": None, "sex": None, "date": None, "year": None, "currency": None, "what": None,
-            "section": None, "note": None}
+            "unit": None, "sex": None, "date": None, "year": None, "currency": None, "what_es": None,
+            "what_en": None, "section": None, "contradicts": None, "note_es": None, "note_en": None}
 
 
 def _link(c: _Checker, pid: str, seq: int, item, node) -> dict:
@@ -375,10 +387,12 @@ def _link(c: _Checker, pid: str, seq: int, item, node) -> dict:
         if isinstance(raw, bool) or not CODE_RE.match(value):
             c.fail(f"{what}: {matcher} must be a numeric code, found {raw!r}", item)
         value = value.lstrip("0") or "0"   # codes compare as numbers: "0049" == "49"
-    note = c.text(item.get("note"), f"{what}: note", item)
+    successor = item.get("successor", False)
+    if not isinstance(successor, bool):
+        c.fail(f"{what}: successor must be true or false, found {successor!r}", item)
     return {"programme_id": pid, "seq": seq, "year_from": y0, "year_to": y1, "sec_ejec": None,
             "programa": None, "pliego": None, "name_pattern": None, matcher: value,
-            "successor": bool(note and note.upper().startswith("SUCCESSOR")), "note": note}
+            "successor": successor, **c.texts(item, "note", what)}
 
 
 # ---------------------------------------------------------------- publishing

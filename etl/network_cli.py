@@ -9,8 +9,8 @@ import csv
 import sys
 from pathlib import Path
 
-NETWORK_CSV_COLUMNS = ("id", "acronym", "name_es", "name_en", "category", "subtype", "institution", "start_year",
-                       "target_population_es", "target_population_en", "coverage_printed", "coverage_section",
+NETWORK_CSV_COLUMNS = ("id", "acronym", "name_es", "name_en", "category", "subtype", "institution_es",
+                       "institution_en", "start_year", "target_population_es", "target_population_en", "coverage_printed", "coverage_section",
                        "share_social_budget_2009_pct", "in_table_1")
 
 

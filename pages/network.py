@@ -18,7 +18,7 @@ from components.data import cached, cached_all, kw
 from components.figures import budget_bars, empty_figure, value_map
 from components.filters import extra_dropdown, extra_radio, filter_bar
 from components.fmt import fmt_number, millions, pct
-from components.i18n import t, unit_label
+from components.i18n import report_section, t, unit_label
 from components.layout import graph, page_context, page_header, source_text, store_missing
 from components.state import page_state, search_for
 from components.tables import data_grid
@@ -153,6 +153,7 @@ def render_network(state: dict):
         table = table[table["category"] == state["categoria"]]
     if table.empty:
         return dbc.Alert(t("red.table.empty", lang), color="secondary")
+    table = table.assign(coverage_section=[report_section(s, lang) for s in table["coverage_section"]])
     cols = [(f, t(k, lang), kind) for f, k, kind in TABLE_COLUMNS]
     return data_grid(f"{PREFIX}-grid", table, cols, row_id="id", filters=True, highlight=state.get("programa_red"),
                      height=min(560, 140 + 75 * len(table)), wrap=("name", "coverage_printed"),
@@ -173,19 +174,24 @@ def open_programme(cell: dict | None, state: dict):
 
 # ---------------------------------------------------------------- the programme's record
 
-def _coverage_flag(note: str, value, lang: str) -> str:
+def _coverage_flag(contradicts: str, unit: str, value, lang: str) -> str:
     flags = []
-    if "CONTRADICTS" in note:
-        flags.append(t("red.flag.contradicts", lang))
-    if "TARGET:" in note:
+    if contradicts:
+        flags.append(t("red.flag.contradicts", lang, section=report_section(contradicts, lang)))
+    if unit.endswith("_target"):
         flags.append(t("red.flag.target", lang))
     if value is None or value != value:
         flags.append(t("red.flag.words", lang))
     return "; ".join(flags)
 
 
+def _sections(sections, lang: str) -> str:
+    """'Tabla 1, Apéndice 1, sección 4.1': each cited section once, in the page's language."""
+    return ", ".join(dict.fromkeys(report_section(s, lang) for s in sections if _text(s))) or "—"
+
+
 def _record(p: dict, lang: str) -> dbc.Card:
-    facts = [(t("red.institution", lang), _text(p.get("institution"))),
+    facts = [(t("red.institution", lang), _text(p.get(f"institution_{lang}"))),
              (t("red.start_year", lang), _text(p.get("start_year")))]
     if p.get("share_social_budget_2009_pct") is not None:
         share = t("red.share2009", lang, pct=pct(p["share_social_budget_2009_pct"]))
@@ -197,7 +203,7 @@ def _record(p: dict, lang: str) -> dbc.Card:
         body += [html.H4(t(f"red.{field}", lang), className="h6 mt-3 mb-1"),
                  html.P(value or t("red.not_given", lang), className="mb-1" + ("" if value else " text-secondary"),
                         id=f"{PREFIX}-field-{field}")]
-    body.append(html.P(t("source.odi.sections", lang, sections=_text(p.get("sources")) or "—"),
+    body.append(html.P(t("source.odi", lang, section=_sections((_text(p.get("sources")) or "").split("; "), lang)),
                        className="small text-secondary mt-3 mb-0"))
     return dbc.Card(dbc.CardBody([html.H3(t("red.record", lang), className="h5")] + body), className="h-100")
 
@@ -208,7 +214,7 @@ def _contradictions(contra: pd.DataFrame, lang: str):
     items = []
     for _, group in contra.groupby("seq", sort=True):
         first = group.iloc[0]
-        values = [html.Li([html.Strong(r.printed), " — " + t("source.odi", lang, section=r.section)])
+        values = [html.Li([html.Strong(r.printed), " — " + t("source.odi", lang, section=report_section(r.section, lang))])
                   for r in group.sort_values("item").itertuples()]
         items.append(html.Div([html.P(html.Strong(_text(first["what"])), className="mb-1"),
                                html.Ul(values, className="mb-1"),
@@ -224,8 +230,10 @@ def _printed_coverage(cov: pd.DataFrame, lang: str):
     df = cov.assign(
         unit_label=[unit_label(u, lang) for u in cov["unit"]],
         sex_label=[t(f"sex.{s}", lang) if s in ("F", "M", "T") else _text(s) for s in cov["sex"]],
-        flag=[_coverage_flag(_text(n), v, lang) for n, v in zip(cov["note"], cov["value"])],
-        value=[None if v is None or v != v else v for v in cov["value"]])
+        flag=[_coverage_flag(_text(c), _text(u), v, lang) for c, u, v in zip(cov["contradicts"], cov["unit"],
+                                                                             cov["value"])],
+        value=[None if v is None or v != v else v for v in cov["value"]],
+        section=[report_section(s, lang) for s in cov["section"]])
     cols = [("printed", t("col.printed", lang), "text"), ("value", t("col.value", lang), "int"),
             ("unit_label", t("col.unit", lang), "text"), ("section", t("col.section", lang), "text"),
             ("sex_label", t("col.sex", lang), "text"), ("date", t("col.date", lang), "text"),
@@ -242,6 +250,7 @@ def _printed_budget(budget: pd.DataFrame, lang: str):
              else (a if c == "PEN" else None)
              for a, c, y in zip(budget["amount"], budget["currency"], budget["year"])]
     df = budget.assign(currency=[_text(c) or "%" for c in budget["currency"]], soles=soles,
+                       section=[report_section(s, lang) for s in budget["section"]],
                        year=[_text(y) for y in budget["year"]])
     cols = [("printed", t("col.printed", lang), "text"), ("what", t("col.what", lang), "text"),
             ("year", t("col.year", lang), "text"), ("section", t("col.section", lang), "text"),
@@ -272,7 +281,7 @@ def render_detail(state: dict):
     if not pid:
         return dbc.Alert(t("red.none", lang), color="info", id=f"{PREFIX}-none")
     try:
-        detail = cached(network.programme_detail, pid)
+        detail = cached(network.programme_detail, pid, lang)
     except dashboard.StoreMissing:
         return store_missing(lang, PREFIX)
     if detail is None:
@@ -292,8 +301,7 @@ def render_detail(state: dict):
             dbc.Col([
                 html.H3(t("red.coverage.title", lang), className="h5"),
                 html.Div(_printed_coverage(detail["coverage_printed"], lang), id=f"{PREFIX}-coverage"),
-                html.P(t("source.odi.sections", lang, sections=", ".join(
-                    dict.fromkeys(_text(s) for s in detail["coverage_printed"]["section"])) or "—"),
+                html.P(t("source.odi", lang, section=_sections(detail["coverage_printed"]["section"], lang)),
                        className="small text-secondary mt-1"),
                 _contradictions(detail["contradictions"], lang),
                 html.H3(t("red.budget_printed.title", lang), className="h5 mt-3"),
@@ -399,7 +407,7 @@ def render_money(state: dict):
         return None
     per_fn = network.spending_per_woman if state.get("indicador") == "mujer" else network.spending_per_inhabitant
     try:
-        detail = cached(network.programme_detail, pid)
+        detail = cached(network.programme_detail, pid, lang)
         if detail is None:
             return None
         budget, by_year, cost, per, factor, usd_per_sol, summary = cached_all(

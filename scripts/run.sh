@@ -5,6 +5,8 @@ install_requirements requirements.txt
 if ! .venv/bin/python -c "from store.engine import store_exists; raise SystemExit(0 if store_exists() else 1)"; then
   echo "No store yet: building the DEMONSTRATION store (generated data, not official MEF figures)..."
   .venv/bin/python -m etl demo
+else
+  .venv/bin/python -m etl upgrade || exit 1    # a store from an older version of the code
 fi
 HOST="${HOST:-127.0.0.1}"; PORT="${PORT:-8050}"
 echo "Dashboard: http://$HOST:$PORT/  (Ctrl+C to stop)"

@@ -14,12 +14,13 @@ import sqlalchemy as sa
 from etl.mef_format import LEVELS as LEVEL_NAMES
 from settings import Settings, get_settings
 from store.engine import StoreMissing, publish_id, read_engine
+from store.errors import SchemaMismatch
 from store.read import is_demo_store, latest_names, load_history_frame, totals
 from store.schema import budget_line, code_name, gender_rule, line_class, programme_category
 from store.schema import load_history as history_table
 
 __all__ = [
-    "StoreMissing", "LEVELS", "DRILL_LEVELS", "store_identity", "store_summary", "sources",
+    "StoreMissing", "schema_problem", "LEVELS", "DRILL_LEVELS", "store_identity", "store_summary", "sources",
     "overview_kpis", "by_level", "by_programme", "drill", "drill_names", "monthly_execution",
     "by_department", "load_history", "programme_names", "network_categories", "gender_programmes",
     "gender_by_programme",
@@ -103,6 +104,17 @@ def store_identity(settings: Settings | None = None) -> str:
             raise StoreMissing(f"no store at {s.duckdb_path}") from None
         return f"duckdb:{s.duckdb_path}:{st.st_ino}:{st.st_mtime_ns}:{st.st_size}"
     return f"{s.database_url.rsplit('@', 1)[-1]}:{publish_id(s)}"
+
+
+def schema_problem(settings: Settings | None = None) -> SchemaMismatch | None:
+    """Why a store that exists cannot be read (another schema version), for the page's message."""
+    try:
+        read_engine(settings)
+    except SchemaMismatch as exc:
+        return exc
+    except StoreMissing:
+        return None
+    return None
 
 
 def store_summary(settings: Settings | None = None) -> dict:

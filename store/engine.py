@@ -22,11 +22,9 @@ import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
 from settings import Settings, get_settings
+from store.errors import SchemaMismatch, StoreMissing
+from store.migrations import stored_version, upgrade
 from store.schema import SCHEMA_VERSION, metadata, store_info
-
-
-class StoreMissing(RuntimeError):
-    """No store has been built yet (run `python -m etl demo` or `python -m etl load`)."""
 
 
 _read_engines: dict[tuple, sa.Engine] = {}
@@ -54,8 +52,24 @@ def read_engine(settings: Settings | None = None) -> sa.Engine:
                                           connect_args={"read_only": True})
             else:
                 engine = sa.create_engine(s.database_url, pool_pre_ping=True)
+            try:
+                _check_version(engine)
+            except SchemaMismatch:
+                engine.dispose()
+                raise
             _read_engines[key] = engine
         return engine
+
+
+def _check_version(engine: sa.Engine) -> None:
+    """When a process first opens the store (DuckDB: each published version): a store of another
+    schema version is refused with what to run, not left to fail later on a missing column."""
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table(store_info.name):
+            return                               # PostgreSQL before the first load: no store yet
+        found = stored_version(conn)
+    if found is not None and found != SCHEMA_VERSION:
+        raise SchemaMismatch(found, SCHEMA_VERSION)
 
 
 def store_exists(settings: Settings | None = None) -> bool:
@@ -65,8 +79,36 @@ def store_exists(settings: Settings | None = None) -> bool:
     try:
         with read_engine(s).connect() as conn:
             return sa.inspect(conn).has_table("load_history")
+    except SchemaMismatch:
+        return True
     except sa.exc.OperationalError:
         return False
+
+
+def unchecked_engine(settings: Settings | None = None) -> sa.Engine:
+    """A read-only look at the published store whatever its schema version (for `etl upgrade`
+    and tests); the caller disposes of it. The app and the CLI use read_engine."""
+    s = settings or get_settings()
+    if not s.is_duckdb:
+        return sa.create_engine(s.database_url, poolclass=NullPool)
+    if not s.duckdb_path.exists():
+        raise StoreMissing(f"no store at {s.duckdb_path}")
+    return sa.create_engine(f"duckdb:///{os.path.realpath(s.duckdb_path)}", poolclass=NullPool,
+                            connect_args={"read_only": True})
+
+
+def stored_schema_version(settings: Settings | None = None) -> str:
+    """The store's schema version, read without the version check read_engine makes."""
+    s = settings or get_settings()
+    engine = unchecked_engine(s)
+    try:
+        with engine.connect() as conn:
+            found = stored_version(conn) if sa.inspect(conn).has_table(store_info.name) else None
+    finally:
+        engine.dispose()
+    if found is None:
+        raise StoreMissing(f"no store at {sa.engine.make_url(s.database_url).render_as_string(hide_password=True)}")
+    return found
 
 
 def _mark_published(conn: sa.Connection) -> None:
@@ -82,9 +124,11 @@ def publish_id(settings: Settings | None = None) -> str:
 
 
 def _prepare(conn: sa.Connection) -> None:
+    """Every write first brings the store to this code's schema (new tables, then migrations)."""
     metadata.create_all(conn)
-    if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == "schema_version")).scalar() is None:
+    if stored_version(conn) is None:
         conn.execute(store_info.insert().values(key="schema_version", value=SCHEMA_VERSION))
+    upgrade(conn)
 
 
 @contextmanager

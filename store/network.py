@@ -79,7 +79,8 @@ def network_table(lang: str = "es", settings: Settings | None = None) -> pd.Data
     p, cat = programme, programme_category
     stmt = (sa.select(p.c.id, p.c.acronym, p.c[f"name_{lang}"].label("name"), p.c.category,
                       cat.c[f"label_{lang}"].label("category_label"), p.c.subtype,
-                      p.c[f"subtype_label_{lang}"].label("subtype_label"), p.c.institution, p.c.start_year,
+                      p.c[f"subtype_label_{lang}"].label("subtype_label"),
+                      p.c[f"institution_{lang}"].label("institution"), p.c.start_year,
                       p.c[f"target_population_{lang}"].label("target_population"), p.c.coverage_printed,
                       p.c.coverage_section, p.c.share_social_budget_2009_pct, p.c.in_table_1)
             .select_from(p.outerjoin(cat, sa.and_(cat.c.category == p.c.category, cat.c.subtype == "")))
@@ -97,14 +98,16 @@ def programme_list(settings: Settings | None = None) -> pd.DataFrame:
     return _ints(_decimals_to_float(df, ["share_social_budget_2009_pct"]), ["start_year", "position"])
 
 
-def programme_detail(programme_id: str, settings: Settings | None = None) -> dict | None:
+def programme_detail(programme_id: str, lang: str = "es", settings: Settings | None = None) -> dict | None:
     """Everything about one programme, or None for an unknown id.
 
     Keys:
     - "programme": dict of the programme's fields (texts in es and en) plus
       category_label_es/en and category_definition_es/en.
-    - "coverage_printed": DataFrame seq, value, printed, unit, sex, date, section, note
-      (the report's figures, including those given only in words, value None).
+    The frames carry the curator's texts (what, note) in `lang`:
+    - "coverage_printed": DataFrame seq, value, printed, unit, sex, date, section, contradicts,
+      note (the report's figures, including those given only in words, value None;
+      contradicts = the section that prints another value for the same thing).
     - "budget": DataFrame seq, amount, printed, currency, year, what, section
       (currency None = a percentage).
     - "contradictions": DataFrame seq, what, note, item, printed, section: one row per value.
@@ -129,10 +132,14 @@ def programme_detail(programme_id: str, settings: Settings | None = None) -> dic
         links = _rows(conn, sa.select(programme_budget_link).where(
             programme_budget_link.c.programme_id == programme_id).order_by(programme_budget_link.c.seq))
         cov = _rows(conn, _coverage_stmt(programme_id))
+    lang = _lang(lang)
+    facts = facts.rename(columns={f"what_{lang}": "what", f"note_{lang}": "note"})
+    links = links.rename(columns={f"note_{lang}": "note"})
     info = dict(row)
     info["share_social_budget_2009_pct"] = _float(info["share_social_budget_2009_pct"])
     kind = facts["kind"] if not facts.empty else pd.Series(dtype=object)
-    printed = facts[kind == "coverage"][["seq", "value", "printed", "unit", "sex", "date", "section", "note"]]
+    printed = facts[kind == "coverage"][["seq", "value", "printed", "unit", "sex", "date", "section",
+                                         "contradicts", "note"]]
     budget = (facts[kind == "budget"][["seq", "value", "printed", "currency", "year", "what", "section"]]
               .rename(columns={"value": "amount"}))
     contra = facts[kind == "contradiction"]

@@ -86,7 +86,7 @@ store_info = sa.Table(
     sa.Column("value", sa.String, nullable=False),
 )
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"      # store/migrations.py brings older stores up to it
 
 # Gender classification (etl/gender_rules.py, etl/classify.py, rules/README.md). Every version
 # of the rule file is kept for the audit; line_class holds the active version's result for
@@ -163,10 +163,9 @@ programme = sa.Table(
     sa.Column("subtype", sa.String, nullable=False),
     sa.Column("subtype_label_es", sa.String),
     sa.Column("subtype_label_en", sa.String),
-    sa.Column("institution", sa.String),
     sa.Column("start_year", sa.SmallInteger),
     *[sa.Column(f"{field}_{lang}", sa.String)
-      for field in ("objectives", "gender_objectives", "targeting", "target_population",
+      for field in ("institution", "objectives", "gender_objectives", "targeting", "target_population",
                     "gender_design", "linkages", "results") for lang in ("es", "en")],
     sa.Column("share_social_budget_2009_pct", sa.Numeric(6, 2)),
     sa.Column("sources", sa.String),                             # report sections, "; "-joined
@@ -204,9 +203,12 @@ programme_fact = sa.Table(
     sa.Column("date", sa.String),                # YYYY, YYYY-MM or from/to
     sa.Column("year", sa.SmallInteger),          # budget year
     sa.Column("currency", sa.String(3)),         # USD | PEN | NULL (a percentage)
-    sa.Column("what", sa.String),
+    sa.Column("what_es", sa.String),
+    sa.Column("what_en", sa.String),
     sa.Column("section", sa.String),
-    sa.Column("note", sa.String),
+    sa.Column("contradicts", sa.String),         # coverage: the section printing another value for it
+    sa.Column("note_es", sa.String),
+    sa.Column("note_en", sa.String),
 )
 
 # How to find a programme's money in budget_line: exactly one matcher per link.
@@ -221,7 +223,8 @@ programme_budget_link = sa.Table(
     sa.Column("pliego", sa.String),
     sa.Column("name_pattern", sa.String),        # Python regex, case-insensitive, on unit/activity names
     sa.Column("successor", sa.Boolean, nullable=False),   # a later programme: never summed silently
-    sa.Column("note", sa.String),
+    sa.Column("note_es", sa.String),
+    sa.Column("note_en", sa.String),
 )
 
 # The coverage table officials maintain (etl/coverage.py). department: INEI code or 'PE'.

@@ -60,18 +60,21 @@ def duck_store(tmp_path, monkeypatch):
 
 
 def snapshot(settings) -> dict:
-    """Every row of every table, sorted: to prove a failed load changed nothing."""
-    from store.engine import StoreMissing, read_engine
-    from store.schema import metadata
+    """Every column and row of every table, sorted: to prove a failed load or upgrade changed
+    nothing (read without the schema-version check, so an old store can be compared too)."""
+    from store.engine import StoreMissing, unchecked_engine
     try:
-        engine = read_engine(settings)
+        engine = unchecked_engine(settings)
     except StoreMissing:
         return {"<no store>": None}
     out = {}
-    with engine.connect() as conn:
-        for table in metadata.sorted_tables:
-            if not sa.inspect(conn).has_table(table.name):
-                continue
-            rows = conn.execute(sa.select(table)).fetchall()
-            out[table.name] = sorted(tuple(str(v) for v in r) for r in rows)
+    try:
+        with engine.connect() as conn:
+            for name in sorted(sa.inspect(conn).get_table_names()):
+                result = conn.exec_driver_sql(f'SELECT * FROM "{name}"')
+                cols, rows = list(result.keys()), result.fetchall()
+                out[name] = (sorted(cols), sorted(tuple(f"{c}={v}" for c, v in sorted(zip(cols, r)))
+                                                  for r in rows))
+    finally:
+        engine.dispose()
     return out

@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from components.fmt import fmt_number, millions, pct  # noqa: E402
-from components.i18n import LANGS, TEXT, t  # noqa: E402
+from components.i18n import LANGS, TEXT, report_section, t  # noqa: E402
 from components.state import global_search, page_state, search_for  # noqa: E402
 from components.tables import data_grid  # noqa: E402
 
@@ -63,3 +63,16 @@ def test_grid_columns_never_flex():
     assert all("flex" not in c for c in grid.columnDefs), grid.columnDefs
     assert grid.columnSize == "responsiveSizeToFit"
     assert grid.columnDefs[2]["wrapText"] and grid.columnDefs[2]["width"] >= grid.columnDefs[2]["minWidth"]
+
+
+@pytest.mark.parametrize("section,es,en", [
+    ("Table A3.2", "Tabla A3.2", "Table A3.2"),
+    ("Appendix 1", "Apéndice 1", "Appendix 1"),
+    ("Box 1", "Recuadro 1", "Box 1"),
+    ("4.1", "sección 4.1", "section 4.1"),
+    ("3.2 (footnote 30)", "sección 3.2 (nota al pie 30)", "section 3.2 (footnote 30)"),
+    ("Prefacio", "Prefacio", "Prefacio"),        # not a pattern we know: left as the report prints it
+    (None, "", ""),
+])
+def test_report_sections_in_the_page_language(section, es, en):
+    assert (report_section(section, "es"), report_section(section, "en")) == (es, en)

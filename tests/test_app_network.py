@@ -27,12 +27,14 @@ from pages import network as red  # noqa: E402
 YEARS = [2010, 2011]
 JUNTOS = dict(SEC_EJEC="1428", EJECUTORA_NOMBRE="PROGRAMA NACIONAL DE APOYO DIRECTO A LOS MAS POBRES - JUNTOS")
 # The fixture's Juntos record plus what this page must show: a contradiction and a budget in dollars.
-CONTRADICTION = {"what": "Juntos households in the two fieldwork districts",
+CONTRADICTION = {"what_es": "Hogares de Juntos en los dos distritos del trabajo de campo",
+                 "what_en": "Juntos households in the two fieldwork districts",
                  "values": [{"printed": "756 and 585", "section": "4.1"},
                             {"printed": "772 and 599", "section": "Table A3.2"}],
-                 "note": "Both give the same rural-household totals."}
+                 "note_es": "Ambas dan los mismos totales de hogares rurales.",
+                 "note_en": "Both give the same rural-household totals."}
 USD_BUDGET = {"amount": 5000000, "printed": "$5 million in 2010", "currency": "USD", "year": 2010,
-              "what": "Total budget", "section": "4"}
+              "what_es": "Presupuesto total", "what_en": "Total budget", "section": "4"}
 CPI = {2009: "75.0000", 2010: "80.0000", 2011: "84.0000", 2021: "100.0000"}   # 2009 = the real-soles base
 
 
@@ -64,6 +66,9 @@ def build_network_store(root: Path) -> None:
     juntos = data["programmes"][0]
     juntos["contradictions"] = [CONTRADICTION]
     juntos["budget"] = [USD_BUDGET]
+    juntos.update(institution_es="PCM – Secretaría Técnica de la CIAS", institution_en="PCM – Technical Secretariat of CIAS")
+    juntos["coverage"][0].update(contradicts="Table A3.2", note_es="También en el Apéndice 1.",
+                                 note_en="Also in Appendix 1.")
     data["programmes"].append(network_data._programme(      # no budget link at all: money cannot be found
         "essalud", "EsSalud", "preventive", "social_insurance",
         [{"value": 17.4, "printed": "17.4% of the population", "unit": "percent_population", "sex": "T",
@@ -162,15 +167,20 @@ def test_detail_shows_coverage_as_printed_and_both_sides_of_a_contradiction(use)
     assert find(detail, "red-programme-title").children == "JUNTOS · Programa Juntos"
     cov = find(detail, "red-coverage-grid").rowData
     assert [(r["printed"], r["value__txt"], r["unit_label"], r["section"]) for r in cov] == [
-        ("100,000 households", "100,000", "hogares", "Table 1"), ("6% of households", "6", "% (hogares)", "Appendix 1")]
+        ("100,000 households", "100,000", "hogares", "Tabla 1"), ("6% of households", "6", "% (hogares)", "Apéndice 1")]
     contra = text(find(detail, "red-contradictions"))
     assert "756 and 585" in contra and "Fuente: Vargas Valente (2010), ODI, sección 4.1" in contra
-    assert "772 and 599" in contra and "Fuente: Vargas Valente (2010), ODI, sección Table A3.2" in contra
+    assert "772 and 599" in contra and "Fuente: Vargas Valente (2010), ODI, Tabla A3.2" in contra
     # $5 million in 2010 at 2.80 soles per dollar = S/ 14,000,000
     budget = find(detail, "red-budget-grid").rowData[0]
     assert (budget["printed"], budget["currency"], budget["soles__txt"]) == ("$5 million in 2010", "USD", "14.0")
     assert "Hogares pobres" in text(find(detail, "red-field-target_population"))
     assert "El informe no lo indica." in text(find(detail, "red-field-results"))    # null in the fixture
+    # the curator's texts and flags in the page's language, the printed figure as printed
+    assert [(r["flag"], r["note"]) for r in cov] == [("contradice Tabla A3.2", "También en el Apéndice 1."),
+                                                     ("", "")]
+    assert "PCM – Secretaría Técnica de la CIAS" in text(detail)
+    assert "Hogares de Juntos en los dos distritos" in contra and budget["what"] == "Presupuesto total"
 
 
 def test_detail_without_or_with_an_unknown_programme_says_what_to_do(use):
@@ -246,6 +256,11 @@ def test_programme_whose_links_find_nothing_says_so(use):
 def test_english(use):
     detail, money = red.render_detail(state(lang="en")), red.render_money(state(lang="en"))
     assert "The report contradicts itself" in text(detail)
+    cov = find(detail, "red-coverage-grid").rowData
+    assert [(r["section"], r["flag"], r["note"]) for r in cov][0] == (
+        "Table 1", "contradicts Table A3.2", "Also in Appendix 1.")
+    assert "PCM – Technical Secretariat of CIAS" in text(detail) and "Secretaría" not in text(detail)
+    assert "Juntos households in the two fieldwork districts" in text(detail)
     assert card_text(money, "cost")[:3] == ["Cost per household", "150", "S/ per household, nominal"]
 
 

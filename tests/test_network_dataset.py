@@ -86,7 +86,7 @@ def test_table_1_figures_are_in_the_coverage_table(seeded):
 
 
 def test_contradictions_keep_both_values_with_their_sections(seeded):
-    contra = programme_detail("juntos", settings=seeded)["contradictions"]
+    contra = programme_detail("juntos", "en", settings=seeded)["contradictions"]
     fieldwork = contra[contra["what"].str.contains("fieldwork districts")]
     assert sorted(zip(fieldwork["printed"], fieldwork["section"])) == [
         ("756 and 585", "4.1"), ("772 and 599", "Table A3.2")]
@@ -143,15 +143,21 @@ def _break(kind: str) -> dict:
     elif kind == "percent":
         j["coverage"][1]["value"] = 106
     elif kind == "regex":
-        j["budget_links"] = [{"years": [2005, 2011], "name_pattern": "JUNTOS(", "note": "x"}]
+        j["budget_links"] = [{"years": [2005, 2011], "name_pattern": "JUNTOS(", "note_es": "x", "note_en": "x"}]
     elif kind == "two_matchers":
         j["budget_links"][0]["programa"] = "0049"
     elif kind == "years":
         j["budget_links"][0]["years"] = [2026, 2012]
     elif kind == "coverage_key":
         j["coverage"][0]["valor"] = 1
+    elif kind == "one_language":
+        j["coverage"][0]["note_es"] = "Solo en castellano."
+    elif kind == "institution_one_language":
+        j["institution_en"] = "PCM"
+    elif kind == "successor":
+        j["budget_links"][0]["successor"] = "yes"
     elif kind == "contradiction":
-        j["contradictions"] = [{"what": "x", "values": [{"printed": "1", "section": "4"}]}]
+        j["contradictions"] = [{"what_es": "x", "what_en": "x", "values": [{"printed": "1", "section": "4"}]}]
     return data
 
 
@@ -168,6 +174,9 @@ def _break(kind: str) -> dict:
     ("years", "run backwards"),
     ("coverage_key", "unknown key 'valor'"),
     ("contradiction", "at least two values"),
+    ("one_language", "coverage 1: note_es is given but note_en is missing"),
+    ("institution_one_language", "institution_en is given but institution_es is missing"),
+    ("successor", "successor must be true or false, found 'yes'"),
 ])
 def test_yaml_errors_name_the_programme(tmp_path, kind, words):
     from etl.errors import LoadRefused

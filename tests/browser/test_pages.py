@@ -119,7 +119,7 @@ def test_red_pick_juntos_shows_its_coverage_and_the_contradiction(page: Page, ap
     expect(page.locator("#red-programme-title")).to_contain_text("JUNTOS")
     expect(page.locator("#red-coverage")).to_contain_text("431,974")
     contradiction = page.locator("#red-contradictions")
-    for text in ("El informe se contradice", "756 and 585", "sección 4.1", "772 and 599", "sección Table A3.2"):
+    for text in ("El informe se contradice", "756 and 585", "sección 4.1", "772 and 599", "Tabla A3.2"):
         expect(contradiction).to_contain_text(text)
     expect(d.kpi_value("red-kpi-devengado")).to_have_text(re.compile(r"^\d{1,3}(,\d{3})*\.\d$"))
     expect(page.locator("#red-map .choroplethlocation").first).to_be_attached()
