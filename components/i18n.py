@@ -169,6 +169,14 @@ TEXT: dict[str, dict[str, str]] = {
     "col.loaded": {"es": "Cargadas", "en": "Loaded"},
     "col.rejected": {"es": "Rechazadas", "en": "Rejected"},
     "col.status": {"es": "Estado", "en": "Status"},
+    "status.loaded": {"es": "cargada", "en": "loaded"},
+    "status.replaced": {"es": "reemplazada", "en": "replaced"},
+    "format.mef_gasto": {"es": "MEF Gasto (CSV)", "en": "MEF Gasto (CSV)"},
+    "format.consulta_amigable": {"es": "Consulta Amigable", "en": "Consulta Amigable"},
+    "format.department_list": {"es": "lista de departamentos", "en": "department list"},
+    "format.network": {"es": "red de protección social", "en": "social protection network"},
+    "format.coverage": {"es": "tabla de cobertura", "en": "coverage table"},
+    "format.reference": {"es": "datos de referencia", "en": "reference data"},
     "col.sha": {"es": "SHA-256 (inicio)", "en": "SHA-256 (prefix)"},
     "col.started": {"es": "Inicio (UTC)", "en": "Started (UTC)"},
     "col.finished": {"es": "Fin (UTC)", "en": "Finished (UTC)"},
@@ -654,3 +662,10 @@ def report_section(section: str | None, lang: str | None = DEFAULT_LANG) -> str:
     else:
         return str(section)
     return text.replace("footnote", SECTION_WORDS["footnote"][lang])
+
+
+def code_label(kind: str, code: str | None, lang: str | None = DEFAULT_LANG) -> str:
+    """A stored code ('loaded', 'mef_gasto') in words; a code without a translation shows as is,
+    so a new status or format is never hidden."""
+    key = f"{kind}.{code}"
+    return t(key, lang) if key in TEXT else ("" if code is None else str(code))

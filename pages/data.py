@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
 from components.data import cached
-from components.i18n import t
+from components.i18n import code_label, t
 from components.layout import DEMO_COMMAND, LOAD_COMMAND, page_header, store_missing
 from components.state import page_state
 from components.tables import data_grid
@@ -64,6 +64,8 @@ def render_history(state: dict):
         return store_missing(lang, PREFIX)
     if df.empty:
         return dbc.Alert(t("data.no_loads", lang), color="secondary")
-    df = df.assign(demo=[t("yes" if d else "no", lang) for d in df["is_demo"]])
+    df = df.assign(demo=[t("yes" if d else "no", lang) for d in df["is_demo"]],
+                   status=[code_label("status", s, lang) for s in df["status"]],
+                   format=[code_label("format", f, lang) for f in df["format"]])
     cols = [(f, t(k, lang), kind) for f, k, kind in HISTORY_COLUMNS]
     return data_grid(f"{PREFIX}-grid", df, cols, height=min(400, 110 + 42 * len(df)), fit=False)

@@ -181,6 +181,9 @@ def test_load_history_table(use):
     row = grid.rowData[0]
     assert row["file_name"] == "2010-Gasto.csv" and row["rows_loaded"] == 12 and row["demo"] == "no"
     assert [c["headerName"] for c in grid.columnDefs][:2] == ["Load", "File"]
+    assert (row["status"], row["format"]) == ("loaded", "MEF Gasto (CSV)")
+    es = data_page.render_history({"lang": "es"}).rowData[0]
+    assert (es["status"], es["format"], es["demo"]) == ("cargada", "MEF Gasto (CSV)", "no")
 
 
 def test_filters_write_the_url():

@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from components.fmt import fmt_number, millions, pct  # noqa: E402
-from components.i18n import LANGS, TEXT, report_section, t  # noqa: E402
+from components.i18n import LANGS, TEXT, code_label, report_section, t  # noqa: E402
 from components.state import global_search, page_state, search_for  # noqa: E402
 from components.tables import data_grid  # noqa: E402
 
@@ -76,3 +76,10 @@ def test_grid_columns_never_flex():
 ])
 def test_report_sections_in_the_page_language(section, es, en):
     assert (report_section(section, "es"), report_section(section, "en")) == (es, en)
+
+
+def test_stored_codes_in_words_and_unknown_codes_kept():
+    assert code_label("status", "replaced", "es") == "reemplazada"
+    assert code_label("format", "coverage", "en") == "coverage table"
+    assert code_label("status", "quarantined", "es") == "quarantined"
+    assert code_label("format", None, "es") == ""
