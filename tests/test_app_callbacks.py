@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from test_dashboard_reads import build_tiny_store  # noqa: E402
 
 import app  # noqa: E402,F401  (registers the pages and their callbacks)
+from app_stores import build_stores, switch  # noqa: E402
 from dash_tree import text  # noqa: E402
 from components.filters import filters_to_url  # noqa: E402
 from components.shell import update_shell  # noqa: E402
@@ -34,24 +35,13 @@ def state(**kw) -> dict:
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory):
     """Two stores from the same lines: one loaded as real data, one flagged demo."""
-    out = {}
-    for name, demo in (("real", False), ("demo", True)):
-        d = tmp_path_factory.mktemp(name)
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setenv("GSB_DATA_DIR", str(d))
-            mp.delenv("DATABASE_URL", raising=False)
-            build_tiny_store(d, demo=demo)
-        out[name] = d
-    out["missing"] = tmp_path_factory.mktemp("missing")
-    return out
+    return build_stores(tmp_path_factory, {"real": lambda d, mp: build_tiny_store(d, demo=False),
+                                           "demo": lambda d, mp: build_tiny_store(d, demo=True)})
 
 
 @pytest.fixture
 def use(stores, monkeypatch):
-    def _use(name: str):
-        monkeypatch.setenv("GSB_DATA_DIR", str(stores[name]))
-        monkeypatch.delenv("DATABASE_URL", raising=False)
-    return _use
+    return switch(stores, monkeypatch)
 
 
 def test_overview_figures_have_the_stores_numbers(use):

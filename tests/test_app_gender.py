@@ -32,6 +32,7 @@ import gender_fixture  # noqa: E402
 import mef_csv  # noqa: E402
 
 import app  # noqa: E402,F401  (registers the pages and their callbacks)
+from app_stores import build_stores, switch  # noqa: E402
 from dash_tree import find, text  # noqa: E402
 from components.state import page_state  # noqa: E402
 from pages import gender as gp  # noqa: E402
@@ -68,25 +69,12 @@ def build(root: Path, versions: int, mp: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory):
-    out = {}
-    for name, versions in (("v1", 1), ("v2", 2)):
-        d = tmp_path_factory.mktemp(name)
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setenv("GSB_DATA_DIR", str(d))
-            mp.delenv("DATABASE_URL", raising=False)
-            build(d, versions, mp)
-        out[name] = d
-    out["missing"] = tmp_path_factory.mktemp("missing")
-    return out
+    return build_stores(tmp_path_factory, {"v1": lambda d, mp: build(d, 1, mp), "v2": lambda d, mp: build(d, 2, mp)})
 
 
 @pytest.fixture
 def use(stores, monkeypatch):
-    def _use(name: str):
-        monkeypatch.setenv("GSB_DATA_DIR", str(stores[name]))
-        monkeypatch.delenv("DATABASE_URL", raising=False)
-    _use("v1")
-    return _use
+    return switch(stores, monkeypatch, start="v1")
 
 
 

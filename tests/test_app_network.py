@@ -19,6 +19,7 @@ import network_data  # noqa: E402
 from test_dashboard_reads import build_tiny_store  # noqa: E402
 
 import app  # noqa: E402,F401  (registers the pages and their callbacks)
+from app_stores import build_stores, switch  # noqa: E402
 from dash_tree import find, text  # noqa: E402
 from components.filters import filters_to_url  # noqa: E402
 from components.shell import update_shell  # noqa: E402
@@ -83,25 +84,13 @@ def build_network_store(root: Path) -> None:
 
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory):
-    out = {}
-    for name, build in (("network", build_network_store), ("budget_only", build_tiny_store)):
-        d = tmp_path_factory.mktemp(name)
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setenv("GSB_DATA_DIR", str(d))
-            mp.delenv("DATABASE_URL", raising=False)
-            build(d)
-        out[name] = d
-    out["missing"] = tmp_path_factory.mktemp("missing")
-    return out
+    return build_stores(tmp_path_factory, {"network": lambda d, mp: build_network_store(d),
+                                           "budget_only": lambda d, mp: build_tiny_store(d)})
 
 
 @pytest.fixture
 def use(stores, monkeypatch):
-    def _use(name: str):
-        monkeypatch.setenv("GSB_DATA_DIR", str(stores[name]))
-        monkeypatch.delenv("DATABASE_URL", raising=False)
-    _use("network")
-    return _use
+    return switch(stores, monkeypatch, start="network")
 
 
 
