@@ -292,16 +292,15 @@ def publish_coverage(conn: sa.Connection, cov: CoverageFile, load_id: int, start
 
 def load_coverage(path: Path | str, *, settings: Settings | None = None, reject_dir: Path | None = None):
     """Load one coverage file; never raises for bad input (status 'refused' with the reason)."""
-    from etl.load import LoadResult
+    from etl.result import LoadResult, run_load, unchanged
     s = settings or get_settings()
     path = Path(path)
-    started = history.now()
-    try:
+
+    def body(started) -> LoadResult:
         cov = read_coverage(path)
-        existing = history.loaded_with_sha(cov.sha256, FORMAT, s)
-        if existing is not None:
-            return LoadResult(path.name, "unchanged", f"already loaded as load {existing}; nothing changed",
-                              load_id=existing)
+        done = unchanged(path.name, cov.sha256, FORMAT, s)
+        if done is not None:
+            return done
         try:
             with read_engine(s).connect() as conn:
                 units = programme_units(conn)
@@ -321,8 +320,7 @@ def load_coverage(path: Path | str, *, settings: Settings | None = None, reject_
             load_id = history.next_load_id(conn)
             publish_coverage(conn, cov, load_id, started)
             check_coverage_integrity(conn)
-    except LoadRefused as exc:
-        history.log_refusal(s, path, started, str(exc))
-        return LoadResult(path.name, "refused", str(exc), reject_report=getattr(exc, "reject_report", None))
-    return LoadResult(path.name, "loaded", "ok", load_id=load_id, years=cov.years, rows_read=len(cov.rows),
-                      rows_loaded=len(cov.rows))
+        return LoadResult(path.name, "loaded", "ok", load_id=load_id, years=cov.years, rows_read=len(cov.rows),
+                          rows_loaded=len(cov.rows))
+
+    return run_load(path, s, body)

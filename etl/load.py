@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -18,6 +17,7 @@ from etl import consulta, department_list, gasto, history
 from etl.classify import apply_classification
 from etl.errors import LoadRefused
 from etl.mef_format import AMOUNTS, GRAIN
+from etl.result import LoadResult, run_load, unchanged
 from etl.source_file import open_source, sha256_of
 from settings import Settings, get_settings
 from store.bulk import insert_batches
@@ -25,19 +25,6 @@ from store.engine import write_transaction
 from store.schema import budget_line, code_name, consulta_line, department_list as department_list_table, load_history, load_id_seq
 
 BATCH_ROWS = 250_000
-
-
-@dataclass
-class LoadResult:
-    file: str
-    status: str                     # loaded | unchanged | refused
-    message: str = ""
-    load_id: int | None = None
-    years: list[int] = field(default_factory=list)
-    rows_read: int = 0
-    rows_loaded: int = 0
-    rows_rejected: int = 0
-    reject_report: Path | None = None
 
 
 def detect_format(path: Path) -> str:
@@ -57,10 +44,10 @@ def load_file(path: Path | str, *, settings: Settings | None = None, demo: bool 
     """Load a file; never raises for bad input, returns status 'refused' with the reason."""
     s = settings or get_settings()
     path = Path(path)
-    started = history.now()
     workroot = s.data_dir / "tmp"
     workroot.mkdir(parents=True, exist_ok=True)
-    try:
+
+    def body(started) -> LoadResult:
         fmt = detect_format(path)
         with tempfile.TemporaryDirectory(dir=workroot) as tmp:
             tmpdir = Path(tmp)
@@ -74,19 +61,17 @@ def load_file(path: Path | str, *, settings: Settings | None = None, demo: bool 
                 "preserve_insertion_order": False})
             try:
                 staged = gasto.stage(src, con, progress=progress)
-                existing = history.loaded_with_sha(src.sha256, "mef_gasto", s)
-                if existing is not None:
-                    return LoadResult(path.name, "unchanged",
-                                      f"already loaded as load {existing}; nothing changed", load_id=existing)
+                done = unchanged(path.name, src.sha256, "mef_gasto", s)
+                if done is not None:
+                    return done
                 report = write_reject_report(staged.rejects, path.name, src.sha256,
                                              reject_dir or s.data_dir / "rejects")
                 result = _publish_gasto(con, staged, s, started, demo, report)
             finally:
                 con.close()
             return result
-    except LoadRefused as exc:
-        history.log_refusal(s, path, started, str(exc))
-        return LoadResult(path.name, "refused", str(exc))
+
+    return run_load(path, s, body)
 
 
 def _publish_gasto(con, staged: gasto.StagedGasto, s: Settings, started, demo, report) -> LoadResult:
@@ -137,10 +122,9 @@ def _load_consulta(path: Path, s: Settings, started, demo, reject_dir: Path | No
     if not path.exists():
         raise LoadRefused(path.name, "file not found")
     sha = sha256_of(path)
-    existing = history.loaded_with_sha(sha, "consulta_amigable", s)
-    if existing is not None:
-        return LoadResult(path.name, "unchanged", f"already loaded as load {existing}; nothing changed",
-                          load_id=existing)
+    done = unchanged(path.name, sha, "consulta_amigable", s)
+    if done is not None:
+        return done
     export = consulta.read_export(path, year=year)
     # Two exports with the same breakdown can hold different filters (Salud vs Educación by
     # department), so an export replaces only a former export of the same name and breakdown.
@@ -169,10 +153,9 @@ def _load_consulta(path: Path, s: Settings, started, demo, reject_dir: Path | No
 
 def _load_department_list(path: Path, s: Settings, started, demo) -> LoadResult:
     sha = sha256_of(path)
-    existing = history.loaded_with_sha(sha, "department_list", s)
-    if existing is not None:
-        return LoadResult(path.name, "unchanged", f"already loaded as load {existing}; nothing changed",
-                          load_id=existing)
+    done = unchanged(path.name, sha, "department_list", s)
+    if done is not None:
+        return done
     data = department_list.read_department_list(path)
     scope = f"department_list:{path.stem.lower()}"
     with write_transaction(s) as conn:

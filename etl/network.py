@@ -434,16 +434,15 @@ def check_coverage_integrity(conn: sa.Connection) -> None:
 
 def load_network(path: Path | str = DEFAULT_PATH, *, settings: Settings | None = None):
     """Load programmes.yaml; never raises for bad input (status 'refused' with the reason)."""
-    from etl.load import LoadResult
+    from etl.result import LoadResult, run_load, unchanged
     s = settings or get_settings()
     path = Path(path)
-    started = history.now()
-    try:
+
+    def body(started) -> LoadResult:
         net = read_programmes(path)
-        existing = history.loaded_with_sha(net.sha256, FORMAT, s)
-        if existing is not None:
-            return LoadResult(path.name, "unchanged", f"already loaded as load {existing}; nothing changed",
-                              load_id=existing)
+        done = unchanged(path.name, net.sha256, FORMAT, s)
+        if done is not None:
+            return done
         with write_transaction(s) as conn:
             load_id = history.next_load_id(conn)
             publish_network(conn, net, load_id)
@@ -451,8 +450,7 @@ def load_network(path: Path | str = DEFAULT_PATH, *, settings: Settings | None =
             history.record(conn, load_id=load_id, file_name=path.name, sha256=net.sha256, fmt=FORMAT,
                            scope=FORMAT, rows=len(net.programmes), started=started,
                            message=f"{len(net.programmes)} programmes")
-    except LoadRefused as exc:
-        history.log_refusal(s, path, started, str(exc))
-        return LoadResult(path.name, "refused", str(exc))
-    return LoadResult(path.name, "loaded", f"{len(net.programmes)} programmes", load_id=load_id,
-                      rows_read=len(net.programmes), rows_loaded=len(net.programmes))
+        return LoadResult(path.name, "loaded", f"{len(net.programmes)} programmes", load_id=load_id,
+                          rows_read=len(net.programmes), rows_loaded=len(net.programmes))
+
+    return run_load(path, s, body)

@@ -195,7 +195,7 @@ def seed(settings: Settings | None = None, *, reference_dir: Path = REFERENCE_DI
     Returns one LoadResult per file. If any part is refused, every part is reported refused
     (nothing was written) and the refused part's message says why.
     """
-    from etl.load import LoadResult
+    from etl.result import LoadResult
     s = settings or get_settings()
     started = history.now()
     yaml_path = network_dir / "programmes.yaml"
