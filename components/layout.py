@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, get_asset_url, html
 
 from components.data import cached
+from components.filters import filter_bar
 from components.i18n import t
 from components.state import page_state
 from store import dashboard
@@ -32,6 +33,15 @@ def graph(graph_id: str, min_height: int = 300, figure=None) -> dcc.Loading | dc
 def page_header(prefix: str, title: str, intro: str) -> html.Div:
     return html.Div([html.H1(title, id=f"{prefix}-heading", className="h3 mt-3 mb-1"),
                      html.P(intro, className="text-secondary mb-3")])
+
+
+def page_top(prefix: str, texts: str, state: dict, years: list[int], *, between: tuple = (), **filters) -> list:
+    """Heading and intro (`{texts}.title`, `{texts}.intro`), anything `between`, the filter bar
+    (`filters` go to filter_bar) and the page's state store: how every filtered page begins."""
+    lang = state["lang"]
+    return [page_header(prefix, t(f"{texts}.title", lang), t(f"{texts}.intro", lang)), *between,
+            filter_bar(prefix, state, years, lang, **filters),
+            dcc.Store(id=f"{prefix}-state", data=state)]
 
 
 def store_missing(lang: str, prefix: str) -> dbc.Container:

@@ -13,10 +13,9 @@ from dash import Input, Output, callback, dcc, html
 from components.cards import GENDER_DEFINITIONS, three_totals_cards
 from components.data import cached, cached_all
 from components.figures import budget_bars, empty_figure, grouped_bars
-from components.filters import filter_bar
 from components.fmt import millions, pct
 from components.i18n import TEXT, t
-from components.layout import graph, page_context, page_header, source_text, store_missing
+from components.layout import graph, page_context, page_top, source_text, store_missing
 from components.tables import data_grid
 from store import dashboard, gender
 
@@ -47,10 +46,8 @@ def layout(**query):
         return missing
     lang = state["lang"]
     return html.Div([
-        page_header(PREFIX, t("gender.title", lang), t("gender.intro", lang)),
-        html.P(html.A(t("gender.explain.link", lang), href="#gender-explain"), className="small mb-2"),
-        filter_bar(PREFIX, state, years, lang),
-        dcc.Store(id=f"{PREFIX}-state", data=state),
+        *page_top(PREFIX, "gender", state, years, between=(
+            html.P(html.A(t("gender.explain.link", lang), href="#gender-explain"), className="small mb-2"),)),
         dcc.Loading(html.Div(id=f"{PREFIX}-kpis", className="mb-2"), delay_show=250),
         dbc.Row([
             dbc.Col(graph(f"{PREFIX}-totals", min_height=400), lg=6, className="mb-3"),

@@ -16,10 +16,10 @@ from dash import Input, Output, State, callback, dcc, get_asset_url, html, no_up
 from components.cards import kpi_card, money_cards
 from components.data import cached, cached_all, kw
 from components.figures import budget_bars, empty_figure, value_map
-from components.filters import extra_dropdown, extra_radio, filter_bar
+from components.filters import extra_dropdown, extra_radio
 from components.fmt import fmt_number, millions, pct
 from components.i18n import report_section, t, unit_label
-from components.layout import graph, page_context, page_header, source_text, store_missing
+from components.layout import graph, page_context, page_top, source_text, store_missing
 from components.state import page_state, search_for
 from components.tables import data_grid
 from store import dashboard, network
@@ -116,9 +116,7 @@ def layout(**query):
                 id=f"{PREFIX}-sources"),
     ])
     return html.Div([
-        page_header(PREFIX, t("red.title", lang), t("red.intro", lang)),
-        filter_bar(PREFIX, state, years, lang, extra=extra, level=False),
-        dcc.Store(id=f"{PREFIX}-state", data=state),
+        *page_top(PREFIX, "red", state, years, extra=extra, level=False),
         html.H2(t("red.table.title", lang), className="h5 mt-2"),
         html.P(t("red.table.hint", lang), className="small text-secondary mb-1"),
         legend,

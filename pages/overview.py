@@ -9,9 +9,8 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from components.cards import kpi_cards
 from components.data import cached_all
 from components.figures import budget_bars, empty_figure, execution_curve
-from components.filters import filter_bar
 from components.i18n import t
-from components.layout import graph, page_context, page_header, source_text, store_missing
+from components.layout import graph, page_context, page_top, source_text, store_missing
 from components.state import search_for
 from store import dashboard
 
@@ -26,11 +25,8 @@ def layout(**query):
     years, state, missing = page_context(query, PREFIX)
     if missing:
         return missing
-    lang = state["lang"]
     return html.Div([
-        page_header(PREFIX, t("overview.title", lang), t("overview.intro", lang)),
-        filter_bar(PREFIX, state, years, lang),
-        dcc.Store(id=f"{PREFIX}-state", data=state),
+        *page_top(PREFIX, "overview", state, years),
         dcc.Loading(html.Div(id=f"{PREFIX}-kpis", className="mb-2"), delay_show=250),
         dbc.Row([
             dbc.Col(graph(f"{PREFIX}-levels"), lg=5, className="mb-3"),

@@ -10,9 +10,8 @@ from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 from components.data import cached_all
 from components.figures import budget_bars, empty_figure
 from components.fmt import pct
-from components.filters import filter_bar
 from components.i18n import t
-from components.layout import graph, page_context, page_header, source_text, store_missing
+from components.layout import graph, page_context, page_top, source_text, store_missing
 from components.state import search_for
 from components.tables import budget_columns, data_grid, total_row
 from store import dashboard
@@ -31,9 +30,7 @@ def layout(**query):
         return missing
     lang = state["lang"]
     return html.Div([
-        page_header(PREFIX, t("programmes.title", lang), t("programmes.intro", lang)),
-        filter_bar(PREFIX, state, years, lang),
-        dcc.Store(id=f"{PREFIX}-state", data=state),
+        *page_top(PREFIX, "programmes", state, years),
         dbc.Row([
             dbc.Col(html.Nav(id=f"{PREFIX}-breadcrumb", **{"aria-label": t("programmes.breadcrumb", lang)}), md=8),
             dbc.Col(dcc.Dropdown(id=f"{PREFIX}-pick", placeholder=t("programmes.pick", lang), optionHeight=44),

@@ -8,9 +8,9 @@ from dash import Input, Output, callback, dcc, get_asset_url, html
 
 from components.data import cached
 from components.figures import department_map, empty_figure
-from components.filters import extra_dropdown, extra_radio, filter_bar
+from components.filters import extra_dropdown, extra_radio
 from components.i18n import t
-from components.layout import graph, page_context, page_header, source_text, store_missing
+from components.layout import graph, page_context, page_top, source_text, store_missing
 from components.state import METRICS
 from components.tables import budget_columns, data_grid, total_row
 from store import dashboard
@@ -38,9 +38,7 @@ def layout(**query):
                     [{"label": t(METRIC_KEYS[m], lang), "value": m} for m in METRICS], state["metric"], md=5),
     ]
     return html.Div([
-        page_header(PREFIX, t("regions.title", lang), t("regions.intro", lang)),
-        filter_bar(PREFIX, state, years, lang, extra=extra),
-        dcc.Store(id=f"{PREFIX}-state", data=state),
+        *page_top(PREFIX, "regions", state, years, extra=extra),
         dbc.Row([
             dbc.Col([graph(f"{PREFIX}-map", min_height=560),
                      html.P(t("credit.ne", lang), className="small text-secondary mt-1", id=f"{PREFIX}-credit")],
