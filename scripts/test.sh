@@ -4,10 +4,11 @@
 source "$(dirname "$0")/_venv.sh"
 install_requirements requirements-dev.txt
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
-PG_PORT="${GSB_TEST_PG_PORT:-54329}"
-if ! (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then
-  trap 'bash scripts/stop_postgres.sh >/dev/null 2>&1 || true' EXIT   # stop only what we started
-fi
+source scripts/_pg.sh
+STARTED_PG=""
+if ! (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then STARTED_PG=1; fi   # stop only what we start
+GSB_DATA_DIR="$(mktemp -d)"   # never touch the user's store
+export GSB_DATA_DIR
+trap 'rm -rf "$GSB_DATA_DIR"; if [ -n "$STARTED_PG" ]; then bash scripts/stop_postgres.sh >/dev/null 2>&1 || true; fi' EXIT
 export TEST_POSTGRES_URL="$(bash scripts/start_postgres.sh)"
-export GSB_DATA_DIR="$(mktemp -d)"   # never touch the user's store
 .venv/bin/python -m pytest -p no:cacheprovider "$@"
