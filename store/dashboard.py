@@ -15,8 +15,9 @@ from etl.mef_format import LEVELS as LEVEL_NAMES
 from settings import Settings, get_settings
 from store.engine import StoreMissing, publish_id, read_engine
 from store.errors import SchemaMismatch
-from store.read import is_demo_store, latest_names, load_history_frame, totals
-from store.schema import budget_line, code_name, gender_rule, line_class, programme_category
+from store.gender import rule_conditions, rule_rows
+from store.read import DRILL_COLUMNS, DRILL_LEVELS, is_demo_store, latest_names, load_history_frame, totals
+from store.schema import budget_line, code_name, programme_category
 from store.schema import load_history as history_table
 
 __all__ = [
@@ -29,9 +30,6 @@ __all__ = [
 LEVELS = ("E", "R", "M")
 ALL = "all"
 
-# The drill-down on the Programas page: store.read.GROUPS keys, top to bottom.
-DRILL_LEVELS = ("programa", "producto", "actividad", "ejecutora")
-_DRILL_COLUMNS = ("programa", "producto_proyecto", "actividad", "sec_ejec")
 
 AMOUNT_COLUMNS = ("pia", "pim", "devengado")
 
@@ -195,12 +193,12 @@ def drill_names(year: int, path: tuple[str, ...] | list[str], settings: Settings
     path = tuple(path)[:len(DRILL_LEVELS)]
     if not path:
         return []
-    conds = [sa.and_(code_name.c.dimension == _DRILL_COLUMNS[i], code_name.c.code == code)
+    conds = [sa.and_(code_name.c.dimension == DRILL_COLUMNS[i], code_name.c.code == code)
              for i, code in enumerate(path)]
     stmt = (sa.select(code_name.c.dimension, code_name.c.code, code_name.c.name)
             .where(code_name.c.fiscal_year == int(year), sa.or_(*conds)))
     found = {(r.dimension, r.code): r.name for r in _frame(stmt, settings).itertuples()}
-    return [found.get((_DRILL_COLUMNS[i], code), "") for i, code in enumerate(path)]
+    return [found.get((DRILL_COLUMNS[i], code), "") for i, code in enumerate(path)]
 
 
 def monthly_execution(year: int, level: str | None = ALL, programa: str | None = None,
@@ -275,19 +273,6 @@ def network_categories(lang: str = "es", settings: Settings | None = None) -> pd
     return df
 
 
-_RULE_CODES = ("pliego", "sec_ejec", "programa", "producto_proyecto", "actividad", "funcion")
-
-
-def _rule_conditions(row) -> str:
-    """What a rule tests, as rules/gender_rules.csv writes it: 'programa=0002, sec_ejec_name~/JUNTOS/'.
-    `row` holds the rule's columns prefixed 'rule_'."""
-    parts = [f"{d}={row['rule_' + d]}" for d in _RULE_CODES if isinstance(row.get("rule_" + d), str)
-             and row["rule_" + d]]
-    parts += [f"{d}_name~/{row['rule_' + d + '_name']}/" for d in _RULE_CODES
-              if isinstance(row.get(f"rule_{d}_name"), str) and row[f"rule_{d}_name"]]
-    return ", ".join(parts)
-
-
 def gender_programmes(year: int, level: str | None = ALL, settings: Settings | None = None) -> pd.DataFrame:
     """Each programa with the rule(s) that classified its lines (store.gender's line_class), so a
     reader sees why money was tagged. One row per programa x rule: a programme whose products
@@ -297,26 +282,12 @@ def gender_programmes(year: int, level: str | None = ALL, settings: Settings | N
     marker (None when unreviewed), weight (percent), lio_line, lines, pia, pim, devengado (floats),
     rationale, source, conditions (what the rule tests). Programmes by PIM, largest first; within
     one, its rules by PIM."""
-    c, g = line_class, gender_rule
-    grouped = [c.c.programa, c.c.rule_set_id, c.c.rule_id, c.c.category, c.c.marker, c.c.weight, c.c.lio_line]
-    stmt = (sa.select(*grouped, sa.func.sum(c.c.lines).label("lines"),
-                      *[sa.func.sum(c.c[a]).label(a) for a in AMOUNT_COLUMNS])
-            .where(c.c.fiscal_year == int(year)))
-    if level in LEVELS:
-        stmt = stmt.where(c.c.nivel_gobierno == level)
-    inner = stmt.group_by(*grouped).subquery()
-    names = latest_names("programa", year)
-    out = (sa.select(inner, names.c.name, g.c.rationale, g.c.source,
-                     *[g.c[d].label(f"rule_{d}") for d in _RULE_CODES],
-                     *[g.c[f"{d}_name"].label(f"rule_{d}_name") for d in _RULE_CODES])
-           .select_from(inner.outerjoin(names, names.c.code == inner.c.programa)
-                        .outerjoin(g, sa.and_(g.c.rule_set_id == inner.c.rule_set_id, g.c.rule_id == inner.c.rule_id))))
-    df = _frame(out, settings)
+    df = _frame(rule_rows(year, level, by_programme=True), settings)
     cols = ["key", "name", "rule_id", "category", "marker", "weight", "lio_line", "lines", *AMOUNT_COLUMNS,
             "rationale", "source", "conditions"]
     if df.empty:
         return pd.DataFrame(columns=cols)
-    df["conditions"] = [_rule_conditions(r) for r in df.to_dict("records")]
+    df["conditions"] = [rule_conditions(r) for r in df.to_dict("records")]
     df = df.rename(columns={"programa": "key"})
     df["name"] = df["name"].fillna("")
     for col in ("rationale", "source"):

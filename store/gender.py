@@ -23,9 +23,10 @@ import sqlalchemy as sa
 
 from etl.gender_rules import (CATEGORIES, FIELDS, LIO_LINES, MARKERS, MATCH_DIMENSIONS, UNREVIEWED, Rule, RuleError,
                               read_rules)
+from etl.mef_format import LEVELS as LEVEL_NAMES
 from settings import Settings
 from store.engine import read_engine
-from store.read import GROUPS
+from store.read import DRILL_COLUMNS, GROUPS, latest_names
 from store.schema import LINE_CLASS_KEYS, budget_line, gender_rule, gender_rule_set, line_class
 
 __all__ = [
@@ -207,36 +208,59 @@ def rules(rule_set_id: int | None = None, settings: Settings | None = None) -> p
     return _frame(sa.select(g.c.rule_set_id, *cols).where(g.c.rule_set_id == which).order_by(g.c.line), settings)
 
 
-DRILL_COLUMNS = ("programa", "producto_proyecto", "actividad", "sec_ejec")
+def rule_rows(year: int, level: str | None = None, path: tuple[str, ...] | list[str] = (), *,
+              by_programme: bool = False, rule_columns: tuple[str, ...] = ("rationale", "source")):
+    """The SELECT behind line_rules and store.dashboard.gender_programmes: line_class of a year
+    summed per rule (and per programa with by_programme, which also adds the programme's `name`),
+    within a level of government (E, R, M; anything else, e.g. "all", is every level) and a
+    drill path (programa, producto, actividad, ejecutora codes), outer-joined to the rule's row:
+    `rule_columns` and its conditions as rule_<dimension> / rule_<dimension>_name (see
+    rule_conditions). Unordered."""
+    g, c = gender_rule, line_class
+    grouped = [*([c.c.programa] if by_programme else []), c.c.rule_id, c.c.rule_set_id, c.c.category,
+               c.c.marker, c.c.weight, c.c.lio_line]
+    stmt = sa.select(*grouped, sa.func.sum(c.c.lines).label("lines"),
+                     *[sa.func.sum(c.c[a]).label(a) for a in AMOUNTS]).where(c.c.fiscal_year == int(year))
+    for col, code in zip(DRILL_COLUMNS, path):
+        stmt = stmt.where(c.c[col] == code)
+    if level in LEVEL_NAMES:
+        stmt = stmt.where(c.c.nivel_gobierno == level)
+    inner = stmt.group_by(*grouped).subquery()
+    joined = inner.outerjoin(g, sa.and_(g.c.rule_set_id == inner.c.rule_set_id, g.c.rule_id == inner.c.rule_id))
+    cols = [inner, *[g.c[x] for x in rule_columns], *[g.c[d].label(f"rule_{d}") for d in MATCH_DIMENSIONS],
+            *[g.c[f"{d}_name"].label(f"rule_{d}_name") for d in MATCH_DIMENSIONS]]
+    if by_programme:
+        names = latest_names("programa", year)
+        joined = joined.outerjoin(names, names.c.code == inner.c.programa)
+        cols.append(names.c.name)
+    return sa.select(*cols).select_from(joined)
+
+
+RULE_CONDITION_COLUMNS = (*[f"rule_{d}" for d in MATCH_DIMENSIONS], *[f"rule_{d}_name" for d in MATCH_DIMENSIONS])
+
+
+def rule_conditions(row) -> str:
+    """What a rule tests, as rules/gender_rules.csv writes it: 'programa=0002, sec_ejec_name~/JUNTOS/'
+    (as etl.gender_rules.Rule.conditions does). `row` maps rule_rows' rule_<dimension> and
+    rule_<dimension>_name columns; missing or empty ones (no rule: unreviewed lines) are skipped."""
+    def given(col):
+        v = row.get(col)
+        return v if isinstance(v, str) and v else None
+    parts = [f"{d}={given('rule_' + d)}" for d in MATCH_DIMENSIONS if given("rule_" + d)]
+    parts += [f"{d}_name~/{given(f'rule_{d}_name')}/" for d in MATCH_DIMENSIONS if given(f"rule_{d}_name")]
+    return ", ".join(parts)
 
 
 def line_rules(year: int, path: tuple[str, ...] | list[str] = (), level: str | None = None,
                settings: Settings | None = None) -> pd.DataFrame:
     """Which rules classified the lines under a drill path (programa, producto, actividad,
-    ejecutora codes, as in store.dashboard.drill), with the rule's reasons and the money."""
-    g, c = gender_rule, line_class
-    grouped = [c.c.rule_id, c.c.rule_set_id, c.c.category, c.c.marker, c.c.weight, c.c.lio_line]
-    stmt = sa.select(*grouped, sa.func.sum(c.c.lines).label("lines"),
-                     *[sa.func.sum(c.c[a]).label(a) for a in AMOUNTS]).where(c.c.fiscal_year == int(year))
-    for col, code in zip(DRILL_COLUMNS, path):
-        stmt = stmt.where(c.c[col] == code)
-    if level:
-        stmt = stmt.where(c.c.nivel_gobierno == level)
-    inner = stmt.group_by(*grouped).subquery()
-    out = sa.select(inner, g.c.year_from, g.c.year_to, g.c.rationale, g.c.source, g.c.author, g.c.date,
-                    *[g.c[d] for d in MATCH_DIMENSIONS], *[g.c[f"{d}_name"] for d in MATCH_DIMENSIONS]).select_from(
-        inner.outerjoin(g, sa.and_(g.c.rule_set_id == inner.c.rule_set_id, g.c.rule_id == inner.c.rule_id))
-    ).order_by(inner.c.pim.desc(), inner.c.rule_id)
-    df = _frame(out, settings)
-    df["conditions"] = [_conditions(r) for _, r in df.iterrows()]
-    return df.drop(columns=[*MATCH_DIMENSIONS, *[f"{d}_name" for d in MATCH_DIMENSIONS]])
-
-
-def _conditions(row) -> str:
-    parts = [f"{d}={row[d]}" for d in MATCH_DIMENSIONS if isinstance(row[d], str) and row[d]]
-    parts += [f"{d}_name~/{row[d + '_name']}/" for d in MATCH_DIMENSIONS
-              if isinstance(row[d + "_name"], str) and row[d + "_name"]]
-    return ", ".join(parts)
+    ejecutora codes, as in store.dashboard.drill), with the rule's reasons and the money.
+    level: E, R or M; None or "all" (store.dashboard.ALL) = every level."""
+    stmt = rule_rows(year, level, path, rule_columns=("year_from", "year_to", "rationale", "source", "author", "date"))
+    got = stmt.selected_columns
+    df = _frame(stmt.order_by(got.pim.desc(), got.rule_id), settings)
+    df["conditions"] = [rule_conditions(r) for r in df.to_dict("records")]
+    return df.drop(columns=list(RULE_CONDITION_COLUMNS))
 
 
 # --- what a rule edit changes ----------------------------------------------------------------

@@ -27,6 +27,9 @@ GROUPS = {
     "generica": "generica",
 }
 FALLBACK_NAMES = {"departamento_meta": DEPARTMENTS, "nivel_gobierno": LEVELS}
+# The drill-down on the Programas page: GROUPS keys, top to bottom, and their fact columns.
+DRILL_LEVELS = ("programa", "producto", "actividad", "ejecutora")
+DRILL_COLUMNS = tuple(GROUPS[k] for k in DRILL_LEVELS)
 
 
 def _frame(stmt, settings: Settings | None) -> pd.DataFrame:

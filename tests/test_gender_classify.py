@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 
@@ -166,6 +167,23 @@ def test_line_rules_say_which_rule_classified_a_drill_path(classified):
     assert D(df.loc["R-0080", "pim"]) == D("400")
     assert set(line_rules(2010, ["9002"], level="M", settings=classified)["rule_id"]) == {"R-VASO", "R-9002"}
     assert line_rules(2010, ["9002"], level="E", settings=classified).empty
+
+
+def test_line_rules_level_all_is_every_level(classified):
+    """store.dashboard.ALL ("all") means no level filter, as in gender_programmes."""
+    every = line_rules(2010, settings=classified)
+    assert not every.empty
+    pd.testing.assert_frame_equal(line_rules(2010, level="all", settings=classified), every)
+    nine = line_rules(2010, ["9002"], level="all", settings=classified)
+    assert set(nine["rule_id"]) == {"R-VASO", "R-9002"}
+
+
+def test_line_rules_and_gender_programmes_agree_on_conditions(classified):
+    from store.dashboard import gender_programmes
+    progs = gender_programmes(2010, settings=classified)
+    for programa, rule_id, conditions in zip(progs["key"], progs["rule_id"], progs["conditions"]):
+        got = line_rules(2010, [programa], settings=classified).set_index("rule_id")
+        assert got.loc[rule_id, "conditions"] == conditions
 
 
 def test_one_rule_edit_moves_exactly_the_expected_money(classified, tmp_path):
