@@ -47,11 +47,8 @@ class StagedGasto:
     source: SourceFile
     years: list[int]
     rows_loaded: int
+    rows_rejected: int = 0              # distinct rejected lines
     rejects: list[Reject] = field(default_factory=list)
-
-    @property
-    def rows_rejected(self) -> int:
-        return len({r.line for r in self.rejects})
 
 
 def map_header(header: list[str], name: str) -> dict[str, str]:
@@ -115,19 +112,22 @@ def stage(src: SourceFile, con: duckdb.DuckDBPyConnection, *, progress: bool = F
         con.execute("DROP TABLE agg; DROP TABLE IF EXISTS gsb_rejects; DROP TABLE IF EXISTS gsb_reject_scans")
         _scan(con, _aggregate_sql(src, columns_sql, by_canon, "latin-1"), src, progress)
 
-    rejects = _collect_rejects(con, src, canonical, types)
-    if not src.ends_with_newline and rejects and _is_cut_row(src.last_line, len(src.header)):
+    rejected, last_rejected = con.execute("SELECT count(DISTINCT line), max(line) FROM gsb_rejects").fetchone()
+    if not src.ends_with_newline and rejected and _is_cut_row(src.last_line, len(src.header)):
         raise LoadRefused(name, "truncated: the last line is incomplete (the file ends mid-row)",
-                          line=max(r.line for r in rejects))
+                          line=int(last_rejected))
     loaded = con.execute("SELECT coalesce(sum(n), 0) FROM agg").fetchone()[0]
     if loaded == 0:
-        if rejects:
-            first = rejects[0]
-            raise LoadRefused(name, f"no valid rows: all {len({r.line for r in rejects})} data rows were "
+        if rejected:
+            # Only the first reject is reported: explain that one, not every line of the file.
+            first = _collect_rejects(con, src, canonical, types, first_only=True)[0]
+            raise LoadRefused(name, f"no valid rows: all {rejected} data rows were "
                                     f"rejected (first: {first.reason})", line=first.line, column=first.column)
         raise LoadRefused(name, "no data rows: the file holds only a header")
     years = [r[0] for r in con.execute("SELECT DISTINCT fiscal_year FROM agg ORDER BY 1").fetchall()]
-    return StagedGasto(source=src, years=years, rows_loaded=int(loaded), rejects=rejects)
+    rejects = _collect_rejects(con, src, canonical, types) if rejected else []
+    return StagedGasto(source=src, years=years, rows_loaded=int(loaded), rows_rejected=int(rejected),
+                       rejects=rejects)
 
 
 def _aggregate_sql(src: SourceFile, columns_sql: str, by_canon: dict[str, str], encoding: str) -> str:
@@ -174,10 +174,14 @@ def _is_cut_row(last_line: str, n_fields: int) -> bool:
     return len(fields) != n_fields or last_line.count('"') % 2 == 1
 
 
-def _collect_rejects(con, src: SourceFile, canonical: dict[str, str], types: dict[str, str]) -> list[Reject]:
-    """One reject per bad field; the reason comes from our own check of the raw value."""
+def _collect_rejects(con, src: SourceFile, canonical: dict[str, str], types: dict[str, str], *,
+                     first_only: bool = False) -> list[Reject]:
+    """One reject per bad field; the reason comes from our own check of the raw value.
+
+    first_only: just the first rejected line's (when nothing loaded, only it is reported)."""
     rows = con.execute(
         "SELECT line, column_name, error_type, csv_line, error_message FROM gsb_rejects ORDER BY line, column_idx"
+        + (" LIMIT 1" if first_only else "")
     ).fetchall()
     out: list[Reject] = []
     seen_lines: set[int] = set()

@@ -76,7 +76,8 @@ def load_file(path: Path | str, *, settings: Settings | None = None, demo: bool 
 
 def _publish_gasto(con, staged: gasto.StagedGasto, s: Settings, started, demo, report) -> LoadResult:
     years = staged.years
-    rows_read = staged.rows_loaded + staged.rows_rejected
+    rejected = staged.rows_rejected
+    rows_read = staged.rows_loaded + rejected
     grain = [c for c, _, _ in GRAIN]
     amounts = [c for c, _ in AMOUNTS]
     with write_transaction(s) as conn:
@@ -99,13 +100,13 @@ def _publish_gasto(con, staged: gasto.StagedGasto, s: Settings, started, demo, r
         conn.execute(load_history.insert().values(
             id=load_id, file_name=staged.source.path.name, sha256=staged.source.sha256, format="mef_gasto",
             scope="mef_gasto", fiscal_years=",".join(map(str, years)), rows_read=rows_read,
-            rows_loaded=staged.rows_loaded, rows_rejected=staged.rows_rejected, started_at=started,
+            rows_loaded=staged.rows_loaded, rows_rejected=rejected, started_at=started,
             finished_at=history.now(), status="loaded", is_demo=demo,
-            message=f"{staged.rows_rejected} rows rejected" if staged.rows_rejected else "ok",
+            message=f"{rejected} rows rejected" if rejected else "ok",
             reject_report=str(report) if report else None))
     return LoadResult(staged.source.path.name, "loaded", "ok", load_id=load_id, years=years,
                       rows_read=rows_read, rows_loaded=staged.rows_loaded,
-                      rows_rejected=staged.rows_rejected, reject_report=report)
+                      rows_rejected=rejected, reject_report=report)
 
 
 def _retire_replaced(conn: sa.Connection, fmt: str) -> None:
