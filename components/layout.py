@@ -62,11 +62,12 @@ def store_missing(lang: str, prefix: str) -> dbc.Container:
     ], color="warning", id=f"{prefix}-missing", className="mt-4"))
 
 
-def source_text(year: int | None, lang: str) -> str:
+def source_text(year: int | None, lang: str, summary: dict | None = None) -> str:
     """'Fuente: MEF, ..., carga #3', or the demonstration wording when the lines are demo data.
 
-    year None: the loads of every fiscal year (a chart over all years)."""
-    by_year = cached(dashboard.store_summary)["loads"]
+    year None: the loads of every fiscal year (a chart over all years). `summary`: the
+    store_summary the caller has read already (read here when not given)."""
+    by_year = (summary if summary is not None else cached(dashboard.store_summary))["loads"]
     loads = (by_year.get(int(year), []) if year is not None
              else sorted({x for v in by_year.values() for x in v}))
     ids = ", ".join(f"#{i}" for i, _ in loads) or "—"

@@ -327,6 +327,16 @@ def _links_table(links: pd.DataFrame, lang: str):
                      widths={"years": (100, 120), "successor_label": (110, 200)})
 
 
+def _links_card(links: pd.DataFrame, lang: str, used: html.P | None = None) -> dbc.Card:
+    """How the programme's budget lines are found; `used`: what the links found this year."""
+    return dbc.Card(dbc.CardBody([
+        html.H3(t("red.links.title", lang), className="h5"),
+        html.P(t("red.links.body", lang), className="small"),
+        _links_table(links, lang),
+        used,
+    ]), className="mt-2")
+
+
 def _cost_card(cost: pd.DataFrame, detail: dict, state: dict, years: list[int], factor: float | None):
     """The cost per beneficiary card: the national figure, or why there is none (with links to
     the years that have one, so the reader is never stuck)."""
@@ -408,6 +418,10 @@ def render_money(state: dict):
         detail = cached(network.programme_detail, pid, lang)
         if detail is None:
             return None
+        links = detail["budget_links"]
+        if links.empty:       # nothing can be found in MEF data: say so once, no empty cards or charts
+            return html.Div([dbc.Alert(t("red.links.none", lang), color="secondary", id=f"{PREFIX}-no-money"),
+                             _links_card(links, lang)])
         budget, by_year, cost, per, factor, usd_per_sol, summary = cached_all(
             (network.budget_for_programme, pid, year),
             (network.budget_by_year, kw(base_year=BASE_YEAR, programme_id=pid)),
@@ -416,18 +430,14 @@ def render_money(state: dict):
             (network.to_real_soles, 1.0, year, BASE_YEAR),
             (network.soles_to_usd, 1.0, year),
             (dashboard.store_summary,))
-        source, source_all = source_text(year, lang), source_text(None, lang)
+        source, source_all = source_text(year, lang, summary=summary), source_text(None, lang, summary=summary)
     except dashboard.StoreMissing:
         return store_missing(lang, PREFIX)
     b = budget.iloc[0]
-    links = detail["budget_links"]
-    alerts = []
-    if links.empty:
-        alerts.append(dbc.Alert(t("red.links.none", lang), color="secondary", id=f"{PREFIX}-no-money"))
-    elif not b["links"]:
-        alerts.append(dbc.Alert(t("red.no_links_year", lang, year=year), color="secondary", id=f"{PREFIX}-no-money"))
-    elif not b["matched_rows"]:
-        alerts.append(dbc.Alert(t("red.no_lines", lang, year=year), color="secondary", id=f"{PREFIX}-no-money"))
+    # why this year may show no money: no link applies to it, or its links find no budget line
+    why = t("red.no_links_year", lang, year=year) if not b["links"] else t("red.no_lines", lang, year=year)
+    alerts = [] if b["links"] and b["matched_rows"] else [
+        dbc.Alert(why, color="secondary", id=f"{PREFIX}-no-money")]
 
     amounts = {m: b[m] for m in ("pia", "pim", "devengado")}
     if real:
@@ -442,12 +452,10 @@ def render_money(state: dict):
     cards = money_cards(amounts, lang, PREFIX, units, notes,
                         extra=[_cost_card(cost, detail, state, summary["years"], factor)])
 
-    empty = (t("red.links.none", lang) if links.empty else t("red.no_links_year", lang, year=year) if not b["links"]
-             else t("red.no_lines", lang, year=year))
-    fig_map = _per_person_map(per, state, factor, f"{source}<br>{t('source.denominators', lang)}", empty)
+    fig_map = _per_person_map(per, state, factor, f"{source}<br>{t('source.denominators', lang)}", why)
 
     if by_year.empty:
-        fig_years = empty_figure(t("red.links.none", lang) if links.empty else t("empty", lang), wrap=WRAP)
+        fig_years = empty_figure(t("empty", lang), wrap=WRAP)
     else:
         cols = ("pim_real", "devengado_real") if real else ("pim", "devengado")
         df = pd.DataFrame({"key": [str(y) for y in by_year["fiscal_year"]], "name": "",
@@ -458,16 +466,8 @@ def render_money(state: dict):
         fig_years = budget_bars(df, lang, t("red.years.title", lang), src, labels=list(df["key"]),
                                 horizontal=False, units=units)
 
-    links_card = dbc.Card(dbc.CardBody([
-        html.H3(t("red.links.title", lang), className="h5"),
-        html.P(t("red.links.body", lang), className="small"),
-        _links_table(links, lang),
-        html.P(t("red.links.used", lang, year=year, used=b["links"], rows=fmt_number(b["matched_rows"], 0))
-               if b["links"] else t("red.no_links_year", lang, year=year),
-               className="small mt-2 mb-0", id=f"{PREFIX}-links-used") if not links.empty else None,
-    ]), className="mt-2")
-    if links.empty:           # nothing can be found in MEF data: say so once, no empty cards or charts
-        return html.Div([*alerts, links_card])
+    used = html.P(t("red.links.used", lang, year=year, used=b["links"], rows=fmt_number(b["matched_rows"], 0))
+                  if b["links"] else why, className="small mt-2 mb-0", id=f"{PREFIX}-links-used")
     return html.Div([
         *alerts,
         cards,
@@ -477,5 +477,5 @@ def render_money(state: dict):
             dbc.Col(graph(f"{PREFIX}-years", min_height=400, figure=fig_years), lg=6, className="mb-3"),
         ], className="mt-3"),
         html.P(t("credit.ne", lang), className="small text-secondary"),
-        links_card,
+        _links_card(links, lang, used),
     ])
