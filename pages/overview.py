@@ -45,7 +45,8 @@ def render_overview(state: dict):
     try:
         kpis, levels, monthly, programmes = cached_all(
             (dashboard.overview_kpis, year, level), (dashboard.by_level, year, level),
-            (dashboard.monthly_execution, year, level, None), (dashboard.by_programme, year, level))
+            (dashboard.monthly_execution, year, level, None),
+            (dashboard.drill, year, level, ()))    # = by_programme, under the Programas page's cache key
         source = source_text(year, lang)
     except dashboard.StoreMissing:
         msg = empty_figure(t("missing.title", lang))
