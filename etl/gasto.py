@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import duckdb
@@ -53,11 +54,8 @@ class StagedGasto:
 
 def map_header(header: list[str], name: str) -> dict[str, str]:
     """Source column -> canonical name; refuse files that are not MEF Gasto CSVs."""
-    canonical = {}
-    for col in header:
-        key = col.strip().upper()
-        canonical[col] = COLUMN_ALIASES.get(key, key)
-    present = set(canonical.values())
+    names = [COLUMN_ALIASES.get(col.strip().upper(), col.strip().upper()) for col in header]   # per position
+    present = set(names)
     if not present & set(GASTO_COLUMNS):
         raise LoadRefused(name, "not a MEF Gasto CSV: the header has none of MEF's column names "
                                 f"(first field: {header[0][:40]!r})", line=1)
@@ -65,10 +63,10 @@ def map_header(header: list[str], name: str) -> dict[str, str]:
     if missing:
         raise LoadRefused(name, f"required column missing: {', '.join(missing)}", line=1,
                           column=missing[0])
-    dupes = {c for c in canonical.values() if list(canonical.values()).count(c) > 1}
+    dupes = sorted(c for c, n in Counter(names).items() if n > 1)
     if dupes:
-        raise LoadRefused(name, f"column appears twice: {', '.join(sorted(dupes))}", line=1)
-    return canonical
+        raise LoadRefused(name, f"column appears twice: {', '.join(dupes)}", line=1)
+    return dict(zip(header, names))
 
 
 def _sql_str(value: str) -> str:

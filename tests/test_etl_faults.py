@@ -5,6 +5,7 @@ import mef_csv
 from conftest import snapshot
 from etl import gasto
 from etl.load import load_file
+from etl.mef_format import GASTO_COLUMNS
 
 
 def test_all_rejected_file_explains_only_the_first_reject(duck_store, tmp_path, monkeypatch):
@@ -23,3 +24,14 @@ def test_all_rejected_file_explains_only_the_first_reject(duck_store, tmp_path, 
     assert len(calls) == 1
     assert not (tmp_path / "rej").exists()
     assert snapshot(duck_store) == {"<no store>": None}
+
+
+def test_a_column_repeated_with_the_same_name_is_named(store, tmp_path):
+    good = mef_csv.write(tmp_path / "2010-Gasto.csv", mef_csv.year_rows(2010, pim="123"))
+    assert load_file(good, settings=store).status == "loaded"
+    before = snapshot(store)
+    header = list(GASTO_COLUMNS) + ["SECTOR"]
+    f = mef_csv.write(tmp_path / "twice.csv", mef_csv.year_rows(2011), header=header)
+    r = load_file(f, settings=store)
+    assert (r.status, r.message) == ("refused", "twice.csv, line 1: column appears twice: SECTOR")
+    assert snapshot(store) == before
