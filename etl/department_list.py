@@ -23,22 +23,16 @@ class DepartmentList:
     rows: list[tuple[int, str, str]]   # (line, code, name)
 
 
-def is_department_list(path: Path) -> bool:
-    if path.suffix.lower() != ".parquet":
-        return False
-    try:
-        cols = duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{_esc(path)}')").fetchall()
-    except duckdb.Error:
-        return False
-    return len(cols) == 2
-
-
 def _esc(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
 def read_department_list(path: Path) -> DepartmentList:
     name = path.name
+    if not path.exists():
+        raise LoadRefused(name, "file not found")
+    if path.stat().st_size == 0:
+        raise LoadRefused(name, "empty file (0 bytes)")
     try:
         rel = duckdb.sql(f"SELECT * FROM read_parquet('{_esc(path)}')")
         columns = rel.columns

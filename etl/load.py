@@ -28,11 +28,11 @@ BATCH_ROWS = 250_000
 
 
 def detect_format(path: Path) -> str:
-    """consulta_amigable for spreadsheets and CA-style CSVs, mef_gasto otherwise."""
+    """consulta_amigable for spreadsheets and CA-style CSVs, department_list for Parquet, mef_gasto otherwise."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return "consulta_amigable"
-    if suffix == ".parquet" and department_list.is_department_list(path):
+    if suffix == ".parquet":
         return "department_list"
     if suffix == ".csv" and path.exists() and consulta.looks_like_consulta_csv(path):
         return "consulta_amigable"
@@ -153,6 +153,8 @@ def _load_consulta(path: Path, s: Settings, started, demo, reject_dir: Path | No
 
 
 def _load_department_list(path: Path, s: Settings, started, demo) -> LoadResult:
+    if not path.exists():
+        raise LoadRefused(path.name, "file not found")
     sha = sha256_of(path)
     done = unchanged(path.name, sha, "department_list", s)
     if done is not None:

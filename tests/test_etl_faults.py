@@ -35,3 +35,28 @@ def test_a_column_repeated_with_the_same_name_is_named(store, tmp_path):
     r = load_file(f, settings=store)
     assert (r.status, r.message) == ("refused", "twice.csv, line 1: column appears twice: SECTOR")
     assert snapshot(store) == before
+
+
+def _parquet(path, select_sql: str):
+    import duckdb
+    duckdb.sql(f"COPY ({select_sql}) TO '{path}' (FORMAT parquet)")
+    return path
+
+
+def test_every_parquet_goes_to_the_department_list_checks(store, tmp_path):
+    good = _parquet(tmp_path / "deps.parquet", "SELECT '01' AS cod_dep, 'AMAZONAS' AS nombre")
+    assert load_file(good, settings=store).status == "loaded"
+    before = snapshot(store)
+    three = _parquet(tmp_path / "three.parquet", "SELECT '01' AS cod_dep, 'AMAZONAS' AS nombre, 1 AS n")
+    r = load_file(three, settings=store)
+    assert (r.status, r.message) == ("refused", "three.parquet: a department list has two columns (code, name); "
+                                                "this has 3")
+    empty = tmp_path / "empty.parquet"
+    empty.write_bytes(b"")
+    assert load_file(empty, settings=store).message == "empty.parquet: empty file (0 bytes)"
+    assert load_file(tmp_path / "gone.parquet", settings=store).message == "gone.parquet: file not found"
+    junk = tmp_path / "junk.parquet"
+    junk.write_bytes(b"not parquet at all\n")
+    r = load_file(junk, settings=store)
+    assert r.status == "refused" and r.message.startswith("junk.parquet: unreadable Parquet file ("), r.message
+    assert snapshot(store) == before
