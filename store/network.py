@@ -18,6 +18,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from etl.mef_format import DEPARTMENTS
+from etl.network import MATCHERS, is_count_unit
 from settings import Settings
 from store.engine import read_engine
 from store.read import _filtered
@@ -28,6 +29,8 @@ NATIONAL = "PE"
 DEPARTMENT_NAMES = {**DEPARTMENTS, NATIONAL: "PERÚ (NACIONAL)"}
 # code_name dimensions whose names a link's name_pattern is searched in.
 NAME_DIMENSIONS = ("sec_ejec", "producto_proyecto", "actividad")
+# The link matchers compared as codes (etl.network.MATCHERS but name_pattern).
+CODE_MATCHERS = tuple(m for m in MATCHERS if m != "name_pattern")
 LANGS = ("es", "en")
 AMOUNTS = ("pia", "pim", "devengado")
 ALL_UNITS = "all"
@@ -146,8 +149,7 @@ def programme_detail(programme_id: str, lang: str = "es", settings: Settings | N
     heads = contra[contra["item"] == 0][["seq", "note"]]
     contra = (contra[contra["item"] > 0][["seq", "what", "item", "printed", "section"]]
               .merge(heads, on="seq", how="left")[["seq", "what", "note", "item", "printed", "section"]])
-    matchers = ("sec_ejec", "programa", "pliego", "name_pattern")
-    links["match"] = [next((m for m in matchers if isinstance(r[m], str)), None) for _, r in links.iterrows()]
+    links["match"] = [next((m for m in MATCHERS if isinstance(r[m], str)), None) for _, r in links.iterrows()]
     links["code"] = [r[r["match"]] if r["match"] else None for _, r in links.iterrows()]
     links = links[["seq", "year_from", "year_to", "match", "code", "successor", "note"]]
     return {
@@ -210,37 +212,52 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-def _match_condition(conn: sa.Connection, programme_id: str, year: int, include_successors: bool):
-    """(WHERE clause over budget_line for that year or None, description of the links used)."""
+def _links(conn: sa.Connection, programme_id: str, include_successors: bool) -> list:
+    """The programme's budget links of every year, in file order (SUCCESSOR links only if asked)."""
     L = programme_budget_link
-    stmt = sa.select(L).where(L.c.programme_id == programme_id, L.c.year_from <= int(year),
-                              L.c.year_to >= int(year)).order_by(L.c.seq)
+    stmt = sa.select(L).where(L.c.programme_id == programme_id).order_by(L.c.seq)
     if not include_successors:
         stmt = stmt.where(L.c.successor.is_(False))
-    links = conn.execute(stmt).mappings().all()
+    return conn.execute(stmt).mappings().all()
+
+
+def _match_conditions(conn: sa.Connection, links, years) -> dict[int, tuple]:
+    """Per fiscal year: (WHERE clause over budget_line for that year or None, description of the
+    links used). One code_name query for all the years whose links have name patterns."""
     t = budget_line
-    conds, used = [], []
-    patterns = []
-    for link in links:
-        for col in ("sec_ejec", "programa", "pliego"):
-            if link[col]:
-                conds.append(sa.func.ltrim(t.c[col], "0") == link[col])
-                used.append(f"{col} {link[col]}")
-        if link["name_pattern"]:
-            patterns.append(link["name_pattern"])
-            used.append(f"name ~ {link['name_pattern']}")
-    if patterns:
-        names = conn.execute(sa.select(code_name.c.dimension, code_name.c.code, code_name.c.name).where(
-            code_name.c.fiscal_year == int(year), code_name.c.dimension.in_(NAME_DIMENSIONS))).fetchall()
-        regexes = [_compiled(p) for p in patterns]
+    conds, used, patterns = {}, {}, {}
+    for y in (int(y) for y in years):
+        conds[y], used[y], patterns[y] = [], [], []
+        for link in (k for k in links if k["year_from"] <= y <= k["year_to"]):
+            for col in CODE_MATCHERS:
+                if link[col]:
+                    conds[y].append(sa.func.ltrim(t.c[col], "0") == link[col])
+                    used[y].append(f"{col} {link[col]}")
+            if link["name_pattern"]:
+                patterns[y].append(link["name_pattern"])
+                used[y].append(f"name ~ {link['name_pattern']}")
+    searched = sorted(y for y, p in patterns.items() if p)
+    names: dict[int, list] = {}
+    if searched:
+        for fy, dim, code, name in conn.execute(
+                sa.select(code_name.c.fiscal_year, code_name.c.dimension, code_name.c.code, code_name.c.name).where(
+                    code_name.c.fiscal_year.in_(searched), code_name.c.dimension.in_(NAME_DIMENSIONS))):
+            names.setdefault(int(fy), []).append((dim, code, name))
+    for y in searched:
+        regexes = [_compiled(p) for p in patterns[y]]
         codes: dict[str, set[str]] = {}
-        for dim, code, name in names:
+        for dim, code, name in names.get(y, ()):
             plain = _ascii(name or "")
             if any(rx.search(name or "") or rx.search(plain) for rx in regexes):
                 codes.setdefault(dim, set()).add(code)
         for dim, found in sorted(codes.items()):
-            conds.append(t.c[dim].in_(sorted(found)))
-    return (sa.or_(*conds) if conds else None), "; ".join(used)
+            conds[y].append(t.c[dim].in_(sorted(found)))
+    return {y: ((sa.or_(*conds[y]) if conds[y] else None), "; ".join(used[y])) for y in conds}
+
+
+def _match_condition(conn: sa.Connection, programme_id: str, year: int, include_successors: bool):
+    """(WHERE clause over budget_line for that year or None, description of the links used)."""
+    return _match_conditions(conn, _links(conn, programme_id, include_successors), [year])[int(year)]
 
 
 def _spending(conn, programme_id: str, year: int, include_successors: bool, by_department: bool):
@@ -295,7 +312,6 @@ def cost_per_beneficiary(programme_id: str, year: int, unit: str | None = None, 
     Columns: year, department, department_name, sex, unit, source, beneficiaries, devengado,
     cost_per_beneficiary (soles per unit counted).
     """
-    from etl.network import is_count_unit
     with read_engine(settings).connect() as conn:
         if unit is None:
             unit = conn.execute(sa.select(programme.c.headline_unit).where(programme.c.id == programme_id)).scalar()
@@ -305,13 +321,14 @@ def cost_per_beneficiary(programme_id: str, year: int, unit: str | None = None, 
         cov = cov[cov["unit"].map(is_count_unit).astype(bool)] if not cov.empty else cov
         total, by_dept = None, {}
         if not cov.empty:
-            nat, _ = _spending(conn, programme_id, year, include_successors, False)
-            if nat is not None and int(nat["matched_rows"].iloc[0] or 0):
-                total = _float(nat["devengado"].iloc[0])
-            if (cov["department"] != NATIONAL).any():
-                dep, _ = _spending(conn, programme_id, year, include_successors, True)
-                if dep is not None:
-                    by_dept = {d: _float(v) for d, v in zip(dep["department"], dep["devengado"])}
+            # One query: the national total is the sum of the department rows (every matched
+            # line is in exactly one, 98 EXTERIOR included), summed as Decimals like SQL's SUM
+            # (NULL only when every row's devengado is NULL; no rows = nothing matched).
+            dep, _ = _spending(conn, programme_id, year, include_successors, True)
+            if dep is not None and not dep.empty:
+                amounts = [v for v in dep["devengado"] if v is not None and v == v]
+                total = _float(sum(amounts, Decimal(0))) if amounts else None
+                by_dept = {d: _float(v) for d, v in zip(dep["department"], dep["devengado"])}
     out = cov.rename(columns={"value": "beneficiaries"})[COST_COLUMNS[:-2]].copy()
     out["devengado"] = pd.Series([total if d == NATIONAL else by_dept.get(d) for d in out["department"]],
                                  index=out.index, dtype=object)
@@ -449,11 +466,9 @@ def budget_by_year(*, base_year: int | None = None, filters: dict | None = None,
                          t, None, filters)
         if programme_id is not None:
             years = conn.execute(sa.select(t.c.fiscal_year).distinct()).scalars().all()
-            per_year = []
-            for y in years:
-                cond, _ = _match_condition(conn, programme_id, y, include_successors)
-                if cond is not None:
-                    per_year.append(sa.and_(t.c.fiscal_year == y, cond))
+            found = _match_conditions(conn, _links(conn, programme_id, include_successors), years)
+            per_year = [sa.and_(t.c.fiscal_year == y, found[int(y)][0]) for y in years
+                        if found[int(y)][0] is not None]
             stmt = stmt.where(sa.or_(*per_year) if per_year else sa.false())
         df = _rows(conn, stmt.group_by(t.c.fiscal_year).order_by(t.c.fiscal_year))
     df = _decimals_to_float(df, AMOUNTS)
