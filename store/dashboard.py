@@ -16,7 +16,7 @@ from settings import Settings, get_settings
 from store.engine import StoreMissing, publish_id, read_engine
 from store.errors import SchemaMismatch
 from store.gender import rule_conditions, rule_rows
-from store.read import DRILL_COLUMNS, DRILL_LEVELS, is_demo_store, latest_names, load_history_frame, totals
+from store.read import DRILL_COLUMNS, DRILL_LEVELS, _filtered, is_demo_store, latest_names, load_history_frame, totals
 from store.schema import budget_line, code_name, programme_category
 from store.schema import load_history as history_table
 
@@ -50,13 +50,7 @@ def _level_filters(level: str | None, **more) -> dict:
 
 
 def _where(stmt, year: int, level: str | None, programa: str | None = None):
-    t = budget_line
-    stmt = stmt.where(t.c.fiscal_year == int(year))
-    if level in LEVELS:
-        stmt = stmt.where(t.c.nivel_gobierno == level)
-    if programa:
-        stmt = stmt.where(t.c.programa == programa)
-    return stmt
+    return _filtered(stmt, budget_line, year, _level_filters(level, programa=programa))
 
 
 def _frame(stmt, settings: Settings | None) -> pd.DataFrame:

@@ -26,7 +26,7 @@ from etl.gender_rules import (CATEGORIES, FIELDS, LIO_LINES, MARKERS, MATCH_DIME
 from etl.mef_format import LEVELS as LEVEL_NAMES
 from settings import Settings
 from store.engine import read_engine
-from store.read import DRILL_COLUMNS, GROUPS, latest_names
+from store.read import DRILL_COLUMNS, GROUPS, _filtered, latest_names
 from store.schema import LINE_CLASS_KEYS, budget_line, gender_rule, gender_rule_set, line_class
 
 __all__ = [
@@ -58,6 +58,11 @@ class _Source:
     category: object
     marker: object                # SmallInteger, NULL when unreviewed
     weight: object
+
+    @property
+    def c(self):
+        """The filter columns, as a table's .c (for store.read._filtered)."""
+        return self.cols
 
     @property
     def marker_key(self):
@@ -94,19 +99,21 @@ def _frame(stmt, settings: Settings | None) -> pd.DataFrame:
 
 
 def _where(stmt, src: _Source, year=None, filters: dict | None = None):
-    """store.read's filters (GROUPS keys or columns) plus categoria_genero / marcador_genero."""
-    if year is not None:
-        stmt = stmt.where(src.cols.fiscal_year == int(year))
+    """store.read._filtered plus categoria_genero / marcador_genero. Unlike _filtered, an empty
+    list is no filter here (there it matches nothing), and values compare as text (fiscal_year
+    as int)."""
+    gender_cols = {"categoria_genero": src.category, "marcador_genero": src.marker_key}
+    plain = {}
     for key, value in (filters or {}).items():
         if value in (None, "") or (isinstance(value, (list, tuple, set)) and not value):
             continue
-        col = {"categoria_genero": src.category, "marcador_genero": src.marker_key}.get(key)
-        if col is None:
-            col = src.cols[_column(key)]
         values = list(value) if isinstance(value, (list, tuple, set)) else [value]
         values = [int(v) for v in values] if key == "fiscal_year" else [str(v) for v in values]
-        stmt = stmt.where(col.in_(values))
-    return stmt
+        if key in gender_cols:
+            stmt = stmt.where(gender_cols[key].in_(values))
+        else:
+            plain[key] = values
+    return _filtered(stmt, src, year, plain)
 
 
 def _dec(v) -> Decimal:
