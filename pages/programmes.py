@@ -64,9 +64,11 @@ def render_programmes(state: dict):
     lang, year, level, path = state["lang"], state["year"], state["level"], list(state["path"])
     depth = len(path)
     try:
-        rows, names, classes = cached_all((dashboard.drill, year, level, tuple(path)),
-                                          (dashboard.drill_names, year, tuple(path)),
-                                          (dashboard.gender_by_programme, year, level))
+        reads = [(dashboard.drill, year, level, tuple(path)), (dashboard.drill_names, year, tuple(path))]
+        if depth == 0:              # programme rows get their gender classification (below)
+            reads.append((dashboard.gender_by_programme, year, level))
+        rows, names, *gender_read = cached_all(*reads)
+        classes = gender_read[0] if gender_read else None
         source = source_text(year, lang)
     except dashboard.StoreMissing:
         return None, [], True, empty_figure(t("missing.title", lang)), store_missing(lang, PREFIX)
