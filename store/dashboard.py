@@ -16,7 +16,8 @@ from settings import Settings, get_settings
 from store.engine import StoreMissing, publish_id, read_engine
 from store.errors import SchemaMismatch
 from store.gender import rule_conditions, rule_rows
-from store.read import DRILL_COLUMNS, DRILL_LEVELS, _filtered, is_demo_store, latest_names, load_history_frame, totals
+from store.read import (AMOUNTS, DRILL_COLUMNS, DRILL_LEVELS, _filtered, _frame, _num, _pct, is_demo_store, latest_names,
+                        load_history_frame, totals)
 from store.schema import budget_line, code_name, programme_category
 from store.schema import load_history as history_table
 
@@ -29,9 +30,6 @@ __all__ = [
 
 LEVELS = ("E", "R", "M")
 ALL = "all"
-
-
-AMOUNT_COLUMNS = ("pia", "pim", "devengado")
 
 
 def _is_ppr(col):
@@ -53,30 +51,13 @@ def _where(stmt, year: int, level: str | None, programa: str | None = None):
     return _filtered(stmt, budget_line, year, _level_filters(level, programa=programa))
 
 
-def _frame(stmt, settings: Settings | None) -> pd.DataFrame:
-    with read_engine(settings).connect() as conn:
-        result = conn.execute(stmt)
-        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
-
-
-def _num(value) -> float | None:
-    return None if value is None or value != value else float(value)
-
-
-def _pct(part, whole) -> float | None:
-    part, whole = _num(part), _num(whole)
-    if part is None or not whole:
-        return None
-    return part / whole * 100
-
-
 def _totals_frame(df: pd.DataFrame) -> pd.DataFrame:
     """store.read.totals gives Decimals and a rounded %: charts want floats, exact ratios."""
     out = pd.DataFrame({
         "key": df["key"].astype(str) if not df.empty else pd.Series(dtype=str),
         "name": df["name"].astype(str) if not df.empty else pd.Series(dtype=str),
     })
-    for c in AMOUNT_COLUMNS:
+    for c in AMOUNTS:
         out[c] = [(_num(v) or 0.0) for v in df[c]] if not df.empty else pd.Series(dtype=float)
     out["avance_pct"] = [_pct(d, p) for d, p in zip(out["devengado"], out["pim"])]
     return out
@@ -277,7 +258,7 @@ def gender_programmes(year: int, level: str | None = ALL, settings: Settings | N
     rationale, source, conditions (what the rule tests). Programmes by PIM, largest first; within
     one, its rules by PIM."""
     df = _frame(rule_rows(year, level, by_programme=True), settings)
-    cols = ["key", "name", "rule_id", "category", "marker", "weight", "lio_line", "lines", *AMOUNT_COLUMNS,
+    cols = ["key", "name", "rule_id", "category", "marker", "weight", "lio_line", "lines", *AMOUNTS,
             "rationale", "source", "conditions"]
     if df.empty:
         return pd.DataFrame(columns=cols)
@@ -286,7 +267,7 @@ def gender_programmes(year: int, level: str | None = ALL, settings: Settings | N
     df["name"] = df["name"].fillna("")
     for col in ("rationale", "source"):
         df[col] = df[col].fillna("")
-    for a in AMOUNT_COLUMNS:
+    for a in AMOUNTS:
         df[a] = [_num(v) or 0.0 for v in df[a]]
     df["weight"] = [_num(v) or 0.0 for v in df["weight"]]
     df["marker"] = pd.Series([None if v is None or v != v else int(v) for v in df["marker"]], dtype=object)

@@ -26,7 +26,7 @@ from etl.gender_rules import (CATEGORIES, FIELDS, LIO_LINES, MARKERS, MATCH_DIME
 from etl.mef_format import LEVELS as LEVEL_NAMES
 from settings import Settings
 from store.engine import read_engine
-from store.read import DRILL_COLUMNS, GROUPS, _filtered, latest_names
+from store.read import AMOUNTS, DRILL_COLUMNS, GROUPS, _filtered, _frame, _pct, latest_names
 from store.schema import LINE_CLASS_KEYS, budget_line, gender_rule, gender_rule_set, line_class
 
 __all__ = [
@@ -35,7 +35,6 @@ __all__ = [
     "classification_version",
 ]
 
-AMOUNTS = ("pia", "pim", "devengado")
 # The three totals users argue from (DOMAIN.md §6), in the order they are shown.
 DEFINITIONS: dict[str, tuple[str, str]] = {
     "strict": ("Estricto: solo marcador 2", "Strict: marker 2 only"),
@@ -92,12 +91,6 @@ def label(mapping: dict[str, tuple[str, str]], key: str) -> str:
     return es if es == en else f"{es} / {en}"
 
 
-def _frame(stmt, settings: Settings | None) -> pd.DataFrame:
-    with read_engine(settings).connect() as conn:
-        result = conn.execute(stmt)
-        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
-
-
 def _where(stmt, src: _Source, year=None, filters: dict | None = None):
     """store.read._filtered plus categoria_genero / marcador_genero. Unlike _filtered, an empty
     list is no filter here (there it matches nothing), and values compare as text (fiscal_year
@@ -118,10 +111,6 @@ def _where(stmt, src: _Source, year=None, filters: dict | None = None):
 
 def _dec(v) -> Decimal:
     return Decimal(0) if v is None else Decimal(v)
-
-
-def _pct(part, whole) -> float | None:
-    return None if not whole else round(float(part) / float(whole) * 100, 2)
 
 
 def gender_summary(year: int | None = None, filters: dict | None = None,
@@ -145,7 +134,7 @@ def gender_summary(year: int | None = None, filters: dict | None = None,
             v = _dec(row[f"{d}_{a}"])
             rec[a] = (v / 100).quantize(CENT, ROUND_HALF_UP) if d == "weighted" else v
         for a in ("pim", "devengado"):
-            rec[f"share_{a}_pct"] = _pct(rec[a], _dec(row[f"total_{a}"]))
+            rec[f"share_{a}_pct"] = _pct(rec[a], _dec(row[f"total_{a}"]), 2)
         out.append(rec)
     return pd.DataFrame(out)
 
@@ -163,7 +152,7 @@ def gender_totals(by: str, year: int | None = None, filters: dict | None = None,
     labels, order = (CATEGORIES, CATEGORY_ORDER) if by == "categoria_genero" else (MARKERS, MARKER_ORDER)
     df["name"] = [label(labels, k) for k in df["key"]]
     df = df.sort_values("key", key=lambda s: s.map({k: i for i, k in enumerate(order)})).reset_index(drop=True)
-    df["execution_pct"] = [_pct(d, p) for d, p in zip(df["devengado"], df["pim"])]
+    df["execution_pct"] = [_pct(d, p, 2) for d, p in zip(df["devengado"], df["pim"])]
     for a in AMOUNTS:
         df[a] = df[a].astype(object)
     return df[["key", "name", *AMOUNTS, "execution_pct"]]
@@ -186,7 +175,7 @@ def coverage(year: int | None = None, settings: Settings | None = None) -> pd.Da
         rec = {"category": cat, "name": label(CATEGORIES, cat), "lines": int(r.lines) if r else 0}
         for a in ("pim", "devengado"):
             rec[a] = _dec(getattr(r, a)) if r else Decimal(0)
-            rec[f"share_{a}_pct"] = _pct(rec[a], total[a])
+            rec[f"share_{a}_pct"] = _pct(rec[a], total[a], 2)
         rows.append(rec)
     return pd.DataFrame(rows)
 

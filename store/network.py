@@ -21,7 +21,7 @@ from etl.mef_format import DEPARTMENTS
 from etl.network import MATCHERS, is_count_unit
 from settings import Settings
 from store.engine import read_engine
-from store.read import _filtered
+from store.read import AMOUNTS, _filtered, _rows
 from store.schema import (budget_line, code_name, coverage, cpi, exchange_rate, population, programme,
                           programme_budget_link, programme_category, programme_fact, reference_source)
 
@@ -32,7 +32,6 @@ NAME_DIMENSIONS = ("sec_ejec", "producto_proyecto", "actividad")
 # The link matchers compared as codes (etl.network.MATCHERS but name_pattern).
 CODE_MATCHERS = tuple(m for m in MATCHERS if m != "name_pattern")
 LANGS = ("es", "en")
-AMOUNTS = ("pia", "pim", "devengado")
 ALL_UNITS = "all"
 COST_COLUMNS = ["year", "department", "department_name", "sex", "unit", "source", "beneficiaries", "devengado",
                 "cost_per_beneficiary"]
@@ -46,11 +45,6 @@ def _lang(lang: str) -> str:
 
 def _float(v):
     return None if v is None else float(v)
-
-
-def _rows(conn: sa.Connection, stmt) -> pd.DataFrame:
-    result = conn.execute(stmt)
-    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
 
 
 def _decimals_to_float(df: pd.DataFrame, columns) -> pd.DataFrame:

@@ -32,10 +32,32 @@ DRILL_LEVELS = ("programa", "producto", "actividad", "ejecutora")
 DRILL_COLUMNS = tuple(GROUPS[k] for k in DRILL_LEVELS)
 
 
+AMOUNTS = ("pia", "pim", "devengado")
+
+
+def _rows(conn: sa.Connection, stmt) -> pd.DataFrame:
+    """A statement's rows as a DataFrame (the statement's columns, also when there are no rows)."""
+    result = conn.execute(stmt)
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
 def _frame(stmt, settings: Settings | None) -> pd.DataFrame:
     with read_engine(settings).connect() as conn:
-        result = conn.execute(stmt)
-        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+        return _rows(conn, stmt)
+
+
+def _num(value) -> float | None:
+    return None if value is None or value != value else float(value)
+
+
+def _pct(part, whole, digits: int | None = None) -> float | None:
+    """part / whole x 100 as a float, rounded to `digits` when given; None when either is missing
+    (None, NaN) or whole is 0."""
+    part, whole = _num(part), _num(whole)
+    if part is None or not whole:
+        return None
+    pct = part / whole * 100
+    return pct if digits is None else round(pct, digits)
 
 
 def _filtered(stmt, table, year=None, filters: dict | None = None):
@@ -95,7 +117,7 @@ def _finish(df: pd.DataFrame, col_name: str) -> pd.DataFrame:
     fallback = FALLBACK_NAMES.get(col_name, {})
     if not df.empty:
         df["name"] = [n if isinstance(n, str) and n else fallback.get(k, "") for k, n in zip(df["key"], df["name"])]
-    for c in ("pia", "pim", "devengado"):
+    for c in AMOUNTS:
         df[c] = df[c].astype(object)
     df["execution_pct"] = [
         (round(float(d) / float(p) * 100, 2) if p not in (None, 0) and d is not None else None)
