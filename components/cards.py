@@ -24,15 +24,8 @@ def kpi_cards(kpis: pd.DataFrame, lang: str, prefix: str) -> dbc.Row | html.Div:
     if kpis.empty:
         return dbc.Alert(t("empty", lang), color="secondary")
     k = kpis.iloc[0]
-    money = t("units.millions", lang)
-    return dbc.Row([
-        kpi_card(t("pia", lang), millions(k["pia"]), money, t("kpi.pia.note", lang), f"{prefix}-kpi-pia"),
-        kpi_card(t("pim", lang), millions(k["pim"]), money, t("kpi.pim.note", lang), f"{prefix}-kpi-pim"),
-        kpi_card(t("devengado", lang), millions(k["devengado"]), money, t("kpi.devengado.note", lang),
-                 f"{prefix}-kpi-devengado"),
-        kpi_card(t("avance", lang), pct(k["avance_pct"]), "", t("kpi.avance.note", lang), f"{prefix}-kpi-avance"),
-        kpi_card(t("ppr_share", lang), pct(k["ppr_share_pct"]), "", t("kpi.ppr.note", lang), f"{prefix}-kpi-ppr"),
-    ], className="g-3")
+    ppr = kpi_card(t("ppr_share", lang), pct(k["ppr_share_pct"]), "", t("kpi.ppr.note", lang), f"{prefix}-kpi-ppr")
+    return money_cards(k.to_dict(), lang, prefix, t("units.millions", lang), extra=[ppr])
 
 
 def money_cards(values: dict, lang: str, prefix: str, units: str, notes: dict | None = None,
