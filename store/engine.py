@@ -37,19 +37,14 @@ def read_engine(settings: Settings | None = None) -> sa.Engine:
     if not s.is_duckdb:
         key = (s.database_url,)
     else:
-        path = s.duckdb_path
-        if not path.exists():
-            raise StoreMissing(f"no store at {path}")
-        key = (str(path), os.path.realpath(path))
+        key = (s.database_url, _published_file(s))
     with _read_lock:
         engine = _read_engines.get(key)
         if engine is None:
             for old_key in [k for k in _read_engines if k[0] == key[0]]:
                 _read_engines.pop(old_key).dispose()
             if s.is_duckdb:
-                # The version file, not the symlink: a pooled connection stays on its version.
-                engine = sa.create_engine(f"duckdb:///{key[1]}", pool_size=4, max_overflow=8,
-                                          connect_args={"read_only": True})
+                engine = _duckdb_reader(key[1], pool_size=4, max_overflow=8)
             else:
                 engine = sa.create_engine(s.database_url, pool_pre_ping=True)
             try:
@@ -61,13 +56,37 @@ def read_engine(settings: Settings | None = None) -> sa.Engine:
         return engine
 
 
+def dispose_read_engines(url_prefix: str | None = None) -> None:
+    """Forget (and dispose of) the pooled read engines of the stores whose URL starts with
+    url_prefix (all when None): for tests that drop a database or play a new process."""
+    with _read_lock:
+        for key in [k for k in _read_engines if url_prefix is None or k[0].startswith(url_prefix)]:
+            _read_engines.pop(key).dispose()
+
+
+def _published_file(s: Settings) -> str:
+    """The version file behind a DuckDB store path (StoreMissing when there is none)."""
+    if not s.duckdb_path.exists():
+        raise StoreMissing(f"no store at {s.duckdb_path}")
+    return os.path.realpath(s.duckdb_path)
+
+
+def _duckdb_reader(version_file: str, **pool) -> sa.Engine:
+    """A read-only engine on one DuckDB version file: the file, not the symlink, so a pooled
+    connection stays on its version."""
+    return sa.create_engine(f"duckdb:///{version_file}", connect_args={"read_only": True}, **pool)
+
+
+def _schema_version(conn: sa.Connection) -> str | None:
+    """The stored schema version; None without a store_info table (PostgreSQL before the first load)."""
+    return stored_version(conn) if sa.inspect(conn).has_table(store_info.name) else None
+
+
 def _check_version(engine: sa.Engine) -> None:
     """When a process first opens the store (DuckDB: each published version): a store of another
     schema version is refused with what to run, not left to fail later on a missing column."""
     with engine.connect() as conn:
-        if not sa.inspect(conn).has_table(store_info.name):
-            return                               # PostgreSQL before the first load: no store yet
-        found = stored_version(conn)
+        found = _schema_version(conn)
     if found is not None and found != SCHEMA_VERSION:
         raise SchemaMismatch(found, SCHEMA_VERSION)
 
@@ -91,10 +110,7 @@ def unchecked_engine(settings: Settings | None = None) -> sa.Engine:
     s = settings or get_settings()
     if not s.is_duckdb:
         return sa.create_engine(s.database_url, poolclass=NullPool)
-    if not s.duckdb_path.exists():
-        raise StoreMissing(f"no store at {s.duckdb_path}")
-    return sa.create_engine(f"duckdb:///{os.path.realpath(s.duckdb_path)}", poolclass=NullPool,
-                            connect_args={"read_only": True})
+    return _duckdb_reader(_published_file(s), poolclass=NullPool)
 
 
 def stored_schema_version(settings: Settings | None = None) -> str:
@@ -103,7 +119,7 @@ def stored_schema_version(settings: Settings | None = None) -> str:
     engine = unchecked_engine(s)
     try:
         with engine.connect() as conn:
-            found = stored_version(conn) if sa.inspect(conn).has_table(store_info.name) else None
+            found = _schema_version(conn)
     finally:
         engine.dispose()
     if found is None:

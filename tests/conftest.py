@@ -41,10 +41,10 @@ def store(request, tmp_path, monkeypatch):
     url = base.rsplit("/", 1)[0] + "/" + name
     monkeypatch.setenv("DATABASE_URL", url)
     yield get_settings()
-    from store import engine as engine_mod
-    for key in list(engine_mod._read_engines):
-        if key[0] == url or key[0].endswith("/" + name):
-            engine_mod._read_engines.pop(key).dispose()
+    from store.engine import dispose_read_engines
+    with monkeypatch.context() as mp:            # the URL as read_engine keys it, whatever the test set
+        mp.setenv("DATABASE_URL", url)
+        dispose_read_engines(get_settings().database_url)
     with admin.connect() as c:
         c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin.dispose()

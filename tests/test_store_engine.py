@@ -47,3 +47,18 @@ def test_every_publish_changes_the_publish_id(store, tmp_path):
     assert publish_id(store) == first
     load_file(mef_csv.write(tmp_path / "b.csv", mef_csv.year_rows(2010, pim="2")), settings=store)
     assert publish_id(store) not in ("", first)
+
+
+def test_dispose_read_engines_forgets_only_the_stores_asked_for(store, tmp_path):
+    from store.engine import dispose_read_engines
+    load_file(mef_csv.write(tmp_path / "a.csv", mef_csv.year_rows(2010, pim="1")), settings=store)
+    first = read_engine(store)
+    assert read_engine(store) is first                        # pooled
+    dispose_read_engines(store.database_url + "-another-store")
+    assert read_engine(store) is first
+    dispose_read_engines(store.database_url)
+    second = read_engine(store)
+    assert second is not first
+    dispose_read_engines()
+    assert read_engine(store) is not second
+    assert _pim(store) == Decimal("1")

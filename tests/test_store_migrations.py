@@ -64,9 +64,8 @@ def old_store(store, tmp_path):
 
 def _new_process() -> None:
     """Forget the pooled read engines, as a process started with the new code would have none."""
-    from store import engine as engine_mod
-    for key in list(engine_mod._read_engines):
-        engine_mod._read_engines.pop(key).dispose()
+    from store.engine import dispose_read_engines
+    dispose_read_engines()
 
 
 def test_an_old_store_is_refused_with_what_to_run(old_store, capsys):
