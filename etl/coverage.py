@@ -32,7 +32,7 @@ from etl.network import check_coverage_integrity
 from etl.source_file import sha256_of
 from settings import Settings, get_settings
 from store.engine import StoreMissing, read_engine, write_transaction
-from store.schema import coverage, load_history, programme_fact
+from store.schema import coverage, programme_fact
 
 FORMAT = "coverage"
 NATIONAL = "PE"
@@ -280,12 +280,9 @@ def publish_coverage(conn: sa.Connection, cov: CoverageFile, load_id: int, start
     for pid, years in cov.pairs.items():
         conn.execute(coverage.delete().where(coverage.c.programme_id == pid, coverage.c.year.in_(years)))
     conn.execute(coverage.insert(), [{**r, "load_id": load_id} for r in cov.rows])
-    still = sa.select(coverage.c.load_id).distinct()
-    conn.execute(load_history.update().where(
-        load_history.c.format == FORMAT, load_history.c.status == "loaded",
-        load_history.c.id.not_in(still)).values(status="replaced"))
+    history.retire_orphaned(conn, FORMAT, coverage)
     history.record(conn, load_id=load_id, file_name=cov.file_name, sha256=cov.sha256, fmt=FORMAT,
-                   scope=FORMAT, rows=len(cov.rows), started=started, years=cov.years,
+                   scope=FORMAT, rows_loaded=len(cov.rows), started=started, years=cov.years,
                    message=f"{len(cov.rows)} rows for {sum(len(y) for y in cov.pairs.values())} "
                            f"programme-years", retire_scope=False)
 

@@ -1,7 +1,11 @@
-"""load_history rows for the small curated loads, and the log of refused loads.
+"""load_history bookkeeping for every load, and the log of refused loads.
 
-Budget loads record themselves in etl/load.py; these loads are small, whole-file and
-validated before any write, so one helper covers them all.
+Each publish step takes a load id (next_load_id), writes its rows and records itself
+(record) inside the caller's write transaction. A load that replaces its scope whole
+(reference files, programmes.yaml, department lists) retires the earlier loads of that
+scope; a load that replaces only part of what earlier loads hold (budget years, Consulta
+Amigable years, coverage programme-years) retires the loads with no rows left
+(retire_orphaned). Refusals never reach the store: they go to a log file.
 """
 from __future__ import annotations
 
@@ -24,17 +28,28 @@ def next_load_id(conn: sa.Connection) -> int:
 
 
 def record(conn: sa.Connection, *, load_id: int, file_name: str, sha256: str, fmt: str, scope: str,
-           rows: int, started: dt.datetime, years: list[int] | None = None, message: str = "ok",
-           retire_scope: bool = True) -> None:
-    """Insert the history row; retire_scope: the new load replaces every earlier one of its scope."""
+           rows_loaded: int, started: dt.datetime, rows_rejected: int = 0, years: list[int] | None = None,
+           message: str = "ok", is_demo: bool = False, breakdown: str | None = None,
+           reject_report: Path | None = None, retire_scope: bool = True) -> None:
+    """Insert the history row (rows read = loaded + rejected); retire_scope: the new load
+    replaces every earlier one of its scope."""
     if retire_scope:
         conn.execute(load_history.update().where(
             load_history.c.scope == scope, load_history.c.status == "loaded").values(status="replaced"))
     conn.execute(load_history.insert().values(
-        id=load_id, file_name=file_name, sha256=sha256, format=fmt, scope=scope,
-        fiscal_years=",".join(map(str, years)) if years else None, rows_read=rows, rows_loaded=rows,
-        rows_rejected=0, started_at=started, finished_at=now(), status="loaded", is_demo=False,
-        message=message))
+        id=load_id, file_name=file_name, sha256=sha256, format=fmt, scope=scope, breakdown=breakdown,
+        fiscal_years=",".join(map(str, years)) if years else None, rows_read=rows_loaded + rows_rejected,
+        rows_loaded=rows_loaded, rows_rejected=rows_rejected, started_at=started, finished_at=now(),
+        status="loaded", is_demo=is_demo, message=message,
+        reject_report=str(reject_report) if reject_report else None))
+
+
+def retire_orphaned(conn: sa.Connection, fmt: str, table: sa.Table) -> None:
+    """Loads of this format none of whose rows are left in `table` are 'replaced'."""
+    still = sa.select(table.c.load_id).distinct()
+    conn.execute(load_history.update().where(
+        load_history.c.format == fmt, load_history.c.status == "loaded",
+        load_history.c.id.not_in(still)).values(status="replaced"))
 
 
 def loaded_with_sha(sha: str, fmt: str, settings, *, any_status: bool = False) -> int | None:

@@ -22,7 +22,7 @@ from etl.source_file import open_source, sha256_of
 from settings import Settings, get_settings
 from store.bulk import insert_batches
 from store.engine import write_transaction
-from store.schema import budget_line, code_name, consulta_line, department_list as department_list_table, load_history, load_id_seq
+from store.schema import budget_line, code_name, consulta_line, department_list as department_list_table, load_history
 
 BATCH_ROWS = 250_000
 
@@ -81,7 +81,7 @@ def _publish_gasto(con, staged: gasto.StagedGasto, s: Settings, started, demo, r
     grain = [c for c, _, _ in GRAIN]
     amounts = [c for c, _ in AMOUNTS]
     with write_transaction(s) as conn:
-        load_id = conn.execute(load_id_seq.next_value()).scalar()
+        load_id = history.next_load_id(conn)
         conn.execute(budget_line.delete().where(budget_line.c.fiscal_year.in_(years)))
         conn.execute(code_name.delete().where(code_name.c.fiscal_year.in_(years)))
         facts = con.sql(
@@ -95,27 +95,16 @@ def _publish_gasto(con, staged: gasto.StagedGasto, s: Settings, started, demo, r
             f"FROM agg WHERE {col}__name IS NOT NULL AND trim({col}__name) <> '' GROUP BY fiscal_year, {col}"
             for col in grain)
         insert_batches(conn, code_name, con.sql(names_sql).to_arrow_reader(BATCH_ROWS))
-        _retire_replaced(conn, "mef_gasto")
+        history.retire_orphaned(conn, "mef_gasto", budget_line)
         apply_classification(conn, years=years)   # gender rules: the new lines get classified too
-        conn.execute(load_history.insert().values(
-            id=load_id, file_name=staged.source.path.name, sha256=staged.source.sha256, format="mef_gasto",
-            scope="mef_gasto", fiscal_years=",".join(map(str, years)), rows_read=rows_read,
-            rows_loaded=staged.rows_loaded, rows_rejected=rejected, started_at=started,
-            finished_at=history.now(), status="loaded", is_demo=demo,
-            message=f"{rejected} rows rejected" if rejected else "ok",
-            reject_report=str(report) if report else None))
+        history.record(conn, load_id=load_id, file_name=staged.source.path.name, sha256=staged.source.sha256,
+                       fmt="mef_gasto", scope="mef_gasto", years=years, rows_loaded=staged.rows_loaded,
+                       rows_rejected=rejected, started=started, is_demo=demo,
+                       message=f"{rejected} rows rejected" if rejected else "ok", reject_report=report,
+                       retire_scope=False)
     return LoadResult(staged.source.path.name, "loaded", "ok", load_id=load_id, years=years,
                       rows_read=rows_read, rows_loaded=staged.rows_loaded,
                       rows_rejected=rejected, reject_report=report)
-
-
-def _retire_replaced(conn: sa.Connection, fmt: str) -> None:
-    """Loads of this format whose lines are all gone are 'replaced'."""
-    table = budget_line if fmt == "mef_gasto" else consulta_line
-    still = sa.select(table.c.load_id).distinct()
-    conn.execute(load_history.update().where(
-        load_history.c.format == fmt, load_history.c.status == "loaded",
-        load_history.c.id.not_in(still)).values(status="replaced"))
 
 
 def _load_consulta(path: Path, s: Settings, started, demo, reject_dir: Path | None = None,
@@ -133,20 +122,18 @@ def _load_consulta(path: Path, s: Settings, started, demo, reject_dir: Path | No
     report = write_reject_report(export.rejects, path.name, sha, reject_dir or s.data_dir / "rejects")
     rejected = len({r.line for r in export.rejects})
     with write_transaction(s) as conn:
-        load_id = conn.execute(load_id_seq.next_value()).scalar()
+        load_id = history.next_load_id(conn)
         old = sa.select(load_history.c.id).where(load_history.c.scope == scope,
                                                  load_history.c.status == "loaded")
         conn.execute(consulta_line.delete().where(consulta_line.c.load_id.in_(old),
                                                   consulta_line.c.fiscal_year.in_(export.years)))
         insert_batches(conn, consulta_line, [export.table_with_load_id(load_id)])
-        _retire_replaced(conn, "consulta_amigable")
-        conn.execute(load_history.insert().values(
-            id=load_id, file_name=path.name, sha256=sha, format="consulta_amigable", scope=scope,
-            breakdown=export.breakdown, fiscal_years=",".join(map(str, export.years)),
-            rows_read=export.rows + rejected, rows_loaded=export.rows, rows_rejected=rejected,
-            started_at=started, finished_at=history.now(), status="loaded", is_demo=demo,
-            message=f"{rejected} rows rejected" if rejected else "ok",
-            reject_report=str(report) if report else None))
+        history.retire_orphaned(conn, "consulta_amigable", consulta_line)
+        history.record(conn, load_id=load_id, file_name=path.name, sha256=sha, fmt="consulta_amigable",
+                       scope=scope, breakdown=export.breakdown, years=export.years, rows_loaded=export.rows,
+                       rows_rejected=rejected, started=started, is_demo=demo,
+                       message=f"{rejected} rows rejected" if rejected else "ok", reject_report=report,
+                       retire_scope=False)
     return LoadResult(path.name, "loaded", "ok", load_id=load_id, years=export.years,
                       rows_read=export.rows + rejected, rows_loaded=export.rows, rows_rejected=rejected,
                       reject_report=report)
@@ -162,16 +149,14 @@ def _load_department_list(path: Path, s: Settings, started, demo) -> LoadResult:
     data = department_list.read_department_list(path)
     scope = f"department_list:{path.stem.lower()}"
     with write_transaction(s) as conn:
-        load_id = conn.execute(load_id_seq.next_value()).scalar()
+        load_id = history.next_load_id(conn)
         old = sa.select(load_history.c.id).where(load_history.c.scope == scope, load_history.c.status == "loaded")
         conn.execute(department_list_table.delete().where(department_list_table.c.load_id.in_(old)))
-        conn.execute(load_history.update().where(load_history.c.id.in_(old)).values(status="replaced"))
         conn.execute(department_list_table.insert(), [
             {"load_id": load_id, "code": code, "name": label} for _, code, label in data.rows])
-        conn.execute(load_history.insert().values(
-            id=load_id, file_name=path.name, sha256=sha, format="department_list", scope=scope,
-            rows_read=len(data.rows), rows_loaded=len(data.rows), rows_rejected=0, started_at=started,
-            finished_at=history.now(), status="loaded", is_demo=demo, message="all codes are INEI department codes"))
+        history.record(conn, load_id=load_id, file_name=path.name, sha256=sha, fmt="department_list", scope=scope,
+                       rows_loaded=len(data.rows), started=started, is_demo=demo,
+                       message="all codes are INEI department codes")   # retires the scope's earlier loads
     return LoadResult(path.name, "loaded", "ok", load_id=load_id, rows_read=len(data.rows),
                       rows_loaded=len(data.rows))
 

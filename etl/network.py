@@ -448,7 +448,7 @@ def load_network(path: Path | str = DEFAULT_PATH, *, settings: Settings | None =
             publish_network(conn, net, load_id)
             check_coverage_integrity(conn)
             history.record(conn, load_id=load_id, file_name=path.name, sha256=net.sha256, fmt=FORMAT,
-                           scope=FORMAT, rows=len(net.programmes), started=started,
+                           scope=FORMAT, rows_loaded=len(net.programmes), started=started,
                            message=f"{len(net.programmes)} programmes")
         return LoadResult(path.name, "loaded", f"{len(net.programmes)} programmes", load_id=load_id,
                           rows_read=len(net.programmes), rows_loaded=len(net.programmes))

@@ -184,7 +184,7 @@ def publish_reference(conn: sa.Connection, staged: StagedReference, load_id: int
     years = sorted({r["year"] for r in staged.rows})
     # Not fiscal years: the range goes in the message, fiscal_years stays empty.
     history.record(conn, load_id=load_id, file_name=staged.dataset.file, sha256=staged.sha256, fmt=FORMAT,
-                   scope=f"{FORMAT}:{staged.dataset.name}", rows=len(staged.rows), started=started,
+                   scope=f"{FORMAT}:{staged.dataset.name}", rows_loaded=len(staged.rows), started=started,
                    message=f"{staged.dataset.name} {years[0]}-{years[-1]}")
 
 
@@ -229,7 +229,7 @@ def seed(settings: Settings | None = None, *, reference_dir: Path = REFERENCE_DI
                 network.publish_network(conn, net, load_id)
                 n = len(net.programmes)
                 history.record(conn, load_id=load_id, file_name=net.file_name, sha256=net.sha256,
-                               fmt=network.FORMAT, scope=network.FORMAT, rows=n, started=started,
+                               fmt=network.FORMAT, scope=network.FORMAT, rows_loaded=n, started=started,
                                message=f"{n} programmes")
                 results[yaml_path.name] = LoadResult(yaml_path.name, "loaded", f"{n} programmes",
                                                      load_id=load_id, rows_read=n, rows_loaded=n)

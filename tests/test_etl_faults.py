@@ -60,3 +60,16 @@ def test_every_parquet_goes_to_the_department_list_checks(store, tmp_path):
     r = load_file(junk, settings=store)
     assert r.status == "refused" and r.message.startswith("junk.parquet: unreadable Parquet file ("), r.message
     assert snapshot(store) == before
+
+
+def test_history_of_a_reloaded_department_list(store, tmp_path):
+    from store.read import load_history_frame
+    first = _parquet(tmp_path / "deps.parquet", "SELECT '01' AS cod_dep, 'AMAZONAS' AS nombre")
+    assert load_file(first, settings=store, demo=True).status == "loaded"
+    _parquet(first, "SELECT * FROM (VALUES ('01', 'AMAZONAS'), ('02', 'ANCASH')) t(cod_dep, nombre)")
+    assert load_file(first, settings=store).status == "loaded"
+    h = load_history_frame(store).sort_values("id")
+    got = h[["status", "format", "rows_read", "rows_loaded", "rows_rejected", "is_demo", "message"]]
+    assert [tuple(r) for r in got.itertuples(index=False)] == [
+        ("replaced", "department_list", 1, 1, 0, True, "all codes are INEI department codes"),
+        ("loaded", "department_list", 2, 2, 0, False, "all codes are INEI department codes")]
