@@ -47,7 +47,13 @@ def cached(fn, *args, **kwargs):
 
     Arguments must have a faithful repr (numbers, strings, tuples, small dicts): the key is
     built from it. Outside a Flask app (unit tests calling a callback directly) it just calls `fn`."""
-    identity = dashboard.store_identity()
+    return _cached(fn, args, kwargs)
+
+
+def _cached(fn, args: tuple, kwargs: dict, identity: str | None = None):
+    """cached(), with the store identity when the caller already has it (cached_all asks once)."""
+    if identity is None:
+        identity = dashboard.store_identity()
     if not _usable():
         return fn(*args, **kwargs)
     key = f"gsb:{fn.__module__}.{fn.__name__}:{identity}:{args!r}"
@@ -60,10 +66,10 @@ def cached(fn, *args, **kwargs):
     return value
 
 
-def _call(call: tuple):
+def _call(call: tuple, identity: str | None = None):
     if len(call) > 1 and isinstance(call[-1], kw):
-        return cached(call[0], *call[1:-1], **call[-1])
-    return cached(*call)
+        return _cached(call[0], call[1:-1], dict(call[-1]), identity)
+    return _cached(call[0], call[1:], {}, identity)
 
 
 def cached_all(*calls: tuple) -> list:
@@ -72,15 +78,18 @@ def cached_all(*calls: tuple) -> list:
 
     Each read opens its own store connection; most of their time is spent outside the GIL
     (DuckDB, PostgreSQL), so running them side by side roughly halves a page's first load."""
+    if not calls:
+        return []
+    identity = dashboard.store_identity()     # one look at the store for all the calls
     if len(calls) < 2:
-        return [_call(c) for c in calls]
+        return [_call(c, identity) for c in calls]
     app = current_app._get_current_object() if has_app_context() else None
 
     def run(call):
         if app is None:
-            return _call(call)
+            return _call(call, identity)
         with app.app_context():
-            return _call(call)
+            return _call(call, identity)
 
     with ThreadPoolExecutor(max_workers=min(4, len(calls))) as pool:
         return list(pool.map(run, calls))
