@@ -14,7 +14,7 @@ from components.cards import GENDER_DEFINITIONS, three_totals_cards
 from components.data import cached, cached_all
 from components.figures import budget_bars, empty_figure, grouped_bars
 from components.fmt import millions, pct
-from components.i18n import TEXT, t
+from components.i18n import code_label, t
 from components.layout import graph, page_context, page_top, source_text, store_missing
 from components.tables import data_grid
 from store import dashboard, gender
@@ -28,12 +28,6 @@ DIFF_COMMAND = "python -m etl rules diff rules/gender_rules.csv"
 STAGES = ("pia", "pim", "devengado")
 COLORS = {"strict": "#7a0177", "weighted": "#c51b8a", "broad": "#f768a1"}
 UNREVIEWED = gender.UNREVIEWED
-
-
-def _label(prefix: str, key, lang: str) -> str:
-    """A gender category / marker / LIO line in words (gcat.*, gmark.*, glio.* in the one table)."""
-    k = f"{prefix}.{key}"
-    return t(k, lang) if k in TEXT else str(key)
 
 
 def _float(v) -> float:
@@ -110,7 +104,7 @@ def _totals_figure(summary: pd.DataFrame, stage_totals: dict, lang: str, source:
 def _group_bars(df: pd.DataFrame, prefix: str, title: str, lang: str, source: str):
     if df.empty:
         return empty_figure(t("empty", lang))
-    frame = pd.DataFrame({"key": [str(k) for k in df["key"]], "name": [_label(prefix, k, lang) for k in df["key"]],
+    frame = pd.DataFrame({"key": [str(k) for k in df["key"]], "name": [code_label(prefix, k, lang) for k in df["key"]],
                           **{a: [_float(v) for v in df[a]] for a in STAGES}})
     frame["avance_pct"] = [d / p * 100 if p else None for d, p in zip(frame["devengado"], frame["pim"])]
     return budget_bars(frame, lang, title, source, labels=list(frame["name"]))
@@ -173,10 +167,10 @@ def render_programmes(state: dict):
         return store_missing(lang, PREFIX)
     if df.empty:
         return dbc.Alert(t("empty", lang), color="secondary")
-    df = df.assign(category_label=[_label("gcat", c, lang) for c in df["category"]],
-                   marker_label=[_label("gmark", UNREVIEWED if m is None else m, lang) for m in df["marker"]],
-                   lio_label=[_label("glio", x, lang) for x in df["lio_line"]],
-                   rule_id=[_label("gcat", r, lang) if r == UNREVIEWED else r for r in df["rule_id"]])
+    df = df.assign(category_label=[code_label("gcat", c, lang) for c in df["category"]],
+                   marker_label=[code_label("gmark", UNREVIEWED if m is None else m, lang) for m in df["marker"]],
+                   lio_label=[code_label("glio", x, lang) for x in df["lio_line"]],
+                   rule_id=[code_label("gcat", r, lang) if r == UNREVIEWED else r for r in df["rule_id"]])
     cols = [(f, t(k, lang), kind) for f, k, kind in PROGRAMME_COLUMNS]
     return data_grid(f"{PREFIX}-grid", df, cols, height=560, filters=True, wrap=("rationale",),
                      widths={"key": (80, 90), "name": 200, "category_label": 160, "marker_label": 130,
@@ -193,8 +187,8 @@ def _diff(diff, year: int, lang: str) -> html.Div:
     if moved.empty:
         moved_view = html.P(t("gender.diff.none_moved", lang, year=year), className="small", id=f"{PREFIX}-moved")
     else:
-        df = moved.assign(from_label=[_label("gcat", c, lang) for c in moved["from_category"]],
-                          to_label=[_label("gcat", c, lang) for c in moved["to_category"]])
+        df = moved.assign(from_label=[code_label("gcat", c, lang) for c in moved["from_category"]],
+                          to_label=[code_label("gcat", c, lang) for c in moved["to_category"]])
         cols = [("from_label", t("col.from", lang), "text"), ("to_label", t("col.to", lang), "text"),
                 ("lines", t("col.lines", lang), "int"), ("pim", t("col.pim", lang), "amount"),
                 ("devengado", t("col.devengado", lang), "amount")]

@@ -10,7 +10,7 @@ from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 from components.data import cached_all
 from components.figures import budget_bars, empty_figure
 from components.fmt import pct
-from components.i18n import t
+from components.i18n import code_label, t
 from components.layout import graph, page_context, page_top, source_text, store_missing
 from components.state import search_for
 from components.tables import budget_columns, data_grid, total_row
@@ -103,7 +103,7 @@ def gender_labels(keys, classes, lang: str) -> list[str]:
         if r is None:
             out.append("")
             continue
-        cat = t(f"gcat.{r['category']}", lang)
+        cat = code_label("gcat", r["category"], lang)
         marker = "" if r["marker"] is None or r["marker"] != r["marker"] else f" · {int(r['marker'])}"
         if r["rules"] > 1:
             out.append(t("gender.mixed", lang, category=cat + marker, share=pct(r["category_share_pct"]),

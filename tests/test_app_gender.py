@@ -211,6 +211,14 @@ def test_programmes_drill_table_has_the_gender_column(use):
     assert "gender" not in [c["field"] for c in below.columnDefs]
 
 
+def test_gender_labels_show_a_category_without_a_translation_as_is():
+    import pandas as pd
+    classes = pd.DataFrame([{"key": "0001", "category": "nueva", "marker": 2, "rules": 1, "category_share_pct": 100.0},
+                            {"key": "0002", "category": "general", "marker": None, "rules": 1,
+                             "category_share_pct": 100.0}])
+    assert programmes.gender_labels(["0001", "0002", "0003"], classes, "en") == ["nueva · 2", "Mainstream", ""]
+
+
 def test_every_gender_key_has_a_translation():
     from components.i18n import TEXT
     from store import gender
