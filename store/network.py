@@ -188,13 +188,6 @@ def coverage_by_department(programme_id: str, year: int | None = None, unit: str
         return _finish_coverage(_rows(conn, _coverage_stmt(programme_id, year, unit)))
 
 
-def coverage_years(programme_id: str, settings: Settings | None = None) -> list[int]:
-    stmt = (sa.select(coverage.c.year).where(coverage.c.programme_id == programme_id).distinct()
-            .order_by(coverage.c.year))
-    with read_engine(settings).connect() as conn:
-        return [int(y) for y in conn.execute(stmt).scalars()]
-
-
 # ---------------------------------------------------------------- money of a programme
 
 @lru_cache(maxsize=256)
@@ -404,13 +397,6 @@ def population_by_department(year: int, settings: Settings | None = None) -> pd.
 
 # ---------------------------------------------------------------- prices and exchange rates
 
-def cpi_series(settings: Settings | None = None) -> pd.DataFrame:
-    """Columns: year, cpi_index (Lima CPI, annual average, Dec.2021 = 100)."""
-    with read_engine(settings).connect() as conn:
-        return _decimals_to_float(_rows(conn, sa.select(cpi.c.year, cpi.c.cpi_index).order_by(cpi.c.year)),
-                                  ["cpi_index"])
-
-
 def _cpi(conn, years) -> dict[int, Decimal]:
     rows = conn.execute(sa.select(cpi.c.year, cpi.c.cpi_index).where(cpi.c.year.in_([int(y) for y in years])))
     return {int(y): Decimal(v) for y, v in rows}
@@ -468,13 +454,6 @@ def budget_by_year(*, base_year: int | None = None, filters: dict | None = None,
     df = _decimals_to_float(df, AMOUNTS)
     df["fiscal_year"] = [int(y) for y in df["fiscal_year"]]
     return real_series(df, base_year, settings=settings) if base_year is not None else df
-
-
-def exchange_rates(settings: Settings | None = None) -> pd.DataFrame:
-    """Columns: year, pen_per_usd (BCRP bank rate, annual average)."""
-    stmt = sa.select(exchange_rate.c.year, exchange_rate.c.pen_per_usd).order_by(exchange_rate.c.year)
-    with read_engine(settings).connect() as conn:
-        return _decimals_to_float(_rows(conn, stmt), ["pen_per_usd"])
 
 
 def _rate(year: int, settings) -> Decimal | None:

@@ -134,11 +134,6 @@ def load_history_frame(settings: Settings | None = None) -> pd.DataFrame:
     return _frame(stmt, settings)
 
 
-def fiscal_years(settings: Settings | None = None) -> list[int]:
-    stmt = sa.select(budget_line.c.fiscal_year).distinct().order_by(budget_line.c.fiscal_year)
-    return [int(y) for y in _frame(stmt, settings)["fiscal_year"]]
-
-
 def is_demo_store(settings: Settings | None = None) -> bool:
     """True when any active load is demonstration data: the app must say so."""
     stmt = sa.select(sa.func.count()).select_from(load_history).where(
