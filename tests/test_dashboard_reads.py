@@ -194,3 +194,11 @@ def test_store_identity_on_postgres_follows_loads(tiny_store):
     more = [(2012, "E", "0001", "3000001", "5000001", "1428", "15", "1", "1", {1: "1"})]
     assert load_file(write_tiny_csv(tiny_store.data_dir / "2012-Gasto.csv", more)).status == "loaded"
     assert store_identity() != first
+
+
+def test_schema_problem_is_none_without_a_store(tmp_path, monkeypatch):
+    """No store is not a schema problem (the page says there is no store); StoreMissing is not raised."""
+    from store.dashboard import schema_problem
+    monkeypatch.setenv("GSB_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert schema_problem() is None
