@@ -397,8 +397,8 @@ def _link(c: _Checker, pid: str, seq: int, item, node) -> dict:
 
 # ---------------------------------------------------------------- publishing
 
-def publish_network(conn: sa.Connection, net: Network, load_id: int) -> None:
-    """Replace the programme tables with `net` (inside a write transaction)."""
+def publish_network(conn: sa.Connection, net: Network, load_id: int, started) -> None:
+    """Replace the programme tables with `net` and record the load (inside a write transaction)."""
     for table in (programme, programme_category, programme_fact, programme_budget_link):
         conn.execute(table.delete())
     conn.execute(reference_source.delete().where(reference_source.c.dataset == FORMAT))
@@ -410,6 +410,8 @@ def publish_network(conn: sa.Connection, net: Network, load_id: int) -> None:
         conn.execute(programme_budget_link.insert(), net.links)
     conn.execute(reference_source.insert().values(dataset=FORMAT, file=net.file_name, citation=net.citation,
                                                   load_id=load_id))
+    history.record(conn, load_id=load_id, file_name=net.file_name, sha256=net.sha256, fmt=FORMAT, scope=FORMAT,
+                   rows_loaded=len(net.programmes), started=started, message=f"{len(net.programmes)} programmes")
 
 
 def check_coverage_integrity(conn: sa.Connection) -> None:
@@ -445,11 +447,8 @@ def load_network(path: Path | str = DEFAULT_PATH, *, settings: Settings | None =
             return done
         with write_transaction(s) as conn:
             load_id = history.next_load_id(conn)
-            publish_network(conn, net, load_id)
+            publish_network(conn, net, load_id, started)
             check_coverage_integrity(conn)
-            history.record(conn, load_id=load_id, file_name=path.name, sha256=net.sha256, fmt=FORMAT,
-                           scope=FORMAT, rows_loaded=len(net.programmes), started=started,
-                           message=f"{len(net.programmes)} programmes")
         return LoadResult(path.name, "loaded", f"{len(net.programmes)} programmes", load_id=load_id,
                           rows_read=len(net.programmes), rows_loaded=len(net.programmes))
 

@@ -226,11 +226,8 @@ def seed(settings: Settings | None = None, *, reference_dir: Path = REFERENCE_DI
                     years=sorted({r["year"] for r in staged.rows}))
             if net is not None:
                 load_id = history.next_load_id(conn)
-                network.publish_network(conn, net, load_id)
+                network.publish_network(conn, net, load_id, started)
                 n = len(net.programmes)
-                history.record(conn, load_id=load_id, file_name=net.file_name, sha256=net.sha256,
-                               fmt=network.FORMAT, scope=network.FORMAT, rows_loaded=n, started=started,
-                               message=f"{n} programmes")
                 results[yaml_path.name] = LoadResult(yaml_path.name, "loaded", f"{n} programmes",
                                                      load_id=load_id, rows_read=n, rows_loaded=n)
             if cov is not None:
