@@ -16,6 +16,7 @@ is timed there too (the database is dropped afterwards).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import statistics
@@ -29,6 +30,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from common import machine, run_measured, write_section  # noqa: E402
+from store.schema import LINE_CLASS_KEYS  # noqa: E402
+
+KEYS = ", ".join(LINE_CLASS_KEYS)       # one classification key: what line_class has one row per
 
 GOAL_SECONDS = 60.0
 
@@ -130,19 +134,18 @@ def build_store(settings, lines: int, keys: int, years: int) -> dict:
         raw = conn.connection.driver_connection
         raw.execute(facts)
         raw.execute(names)
-        stats = raw.execute("""SELECT count(*), (SELECT count(*) FROM (SELECT DISTINCT fiscal_year, nivel_gobierno, pliego, sec_ejec,
-            programa, producto_proyecto, actividad, funcion FROM budget_line)) FROM budget_line""").fetchall()[0]
+        stats = raw.execute(f"""SELECT count(*), (SELECT count(*) FROM (SELECT DISTINCT {KEYS} FROM budget_line))
+            FROM budget_line""").fetchall()[0]
     return {"seconds": time.perf_counter() - t0, "lines": stats[0], "keys": stats[1],
             "file_mb": settings.duckdb_path.stat().st_size / 1e6}
 
 
-FLOOR = """
+FLOOR = f"""
 import duckdb, shutil, sys, os
 src, tmp = sys.argv[1], sys.argv[1] + '.floor'
 shutil.copyfile(src, tmp)
 con = duckdb.connect(tmp)
-n = con.execute("SELECT count(*) FROM (SELECT DISTINCT fiscal_year, nivel_gobierno, pliego, sec_ejec, programa, producto_proyecto, "
-                "actividad, funcion FROM budget_line)").fetchone()[0]
+n = con.execute("SELECT count(*) FROM (SELECT DISTINCT {KEYS} FROM budget_line)").fetchone()[0]
 con.close(); os.remove(tmp)
 print(n)
 """
@@ -153,13 +156,11 @@ def check_store(settings) -> dict:
     import duckdb
     con = duckdb.connect(str(settings.duckdb_path), read_only=True)
     try:
-        keys = "fiscal_year, nivel_gobierno, pliego, sec_ejec, programa, producto_proyecto, actividad, funcion"
         joined, missing = con.execute(f"""SELECT count(*), count(*) FILTER (WHERE c.rule_id IS NULL)
-            FROM budget_line b LEFT JOIN line_class c USING ({keys})""").fetchone()
+            FROM budget_line b LEFT JOIN line_class c USING ({KEYS})""").fetchone()
         rows = con.execute("SELECT count(*), count(DISTINCT rule_id) FROM line_class").fetchone()
-        unreviewed = con.execute("""SELECT round(100.0 * sum(b.devengado) FILTER (WHERE c.category = 'sin_revisar')
-            / sum(b.devengado), 1) FROM budget_line b JOIN line_class c USING (fiscal_year, nivel_gobierno, pliego, sec_ejec,
-            programa, producto_proyecto, actividad, funcion)""").fetchone()[0]
+        unreviewed = con.execute(f"""SELECT round(100.0 * sum(b.devengado) FILTER (WHERE c.category = 'sin_revisar')
+            / sum(b.devengado), 1) FROM budget_line b JOIN line_class c USING ({KEYS})""").fetchone()[0]
         return {"joined": joined, "missing": missing, "line_class_rows": rows[0], "rules_used": rows[1],
                 "unreviewed_pct": unreviewed}
     finally:
@@ -208,8 +209,7 @@ def postgres_runs(settings, admin_url: str, runs: int, env: dict) -> dict:
         c.exec_driver_sql(f'CREATE DATABASE "{name}"')
     url = admin_url.rsplit("/", 1)[0] + "/" + name
     try:
-        from settings import Settings
-        pg = Settings(settings.data_dir, url, settings.host, settings.port, settings.etl_memory)
+        pg = dataclasses.replace(settings, database_url=url)
         src = duckdb.connect(str(settings.duckdb_path), read_only=True)
         with write_transaction(pg) as conn:
             for table in (budget_line, code_name):
