@@ -2,10 +2,14 @@
 when no store exists yet, and the source line under each chart."""
 from __future__ import annotations
 
+import functools
+from typing import Any, Callable
+
 import dash_bootstrap_components as dbc
 from dash import dcc, get_asset_url, html
 
 from components.data import cached
+from components.figures import empty_figure
 from components.filters import filter_bar
 from components.i18n import t
 from components.state import page_state
@@ -60,6 +64,24 @@ def store_missing(lang: str, prefix: str) -> dbc.Container:
         html.Pre(DEMO_COMMAND, className="mb-2"),
         html.Pre(LOAD_COMMAND, className="mb-0"),
     ], color="warning", id=f"{prefix}-missing", className="mt-4"))
+
+
+def on_store_missing(prefix: str, shape: Callable[[dbc.Container, Any], Any] | None = None):
+    """Decorator (under @callback) for a page callback whose first argument is the page state:
+    when a read finds no usable store (dashboard.StoreMissing), return store_missing(lang, prefix)
+    instead, or `shape(message, figure)` for a callback with several outputs, `figure` being an
+    empty chart that says so, e.g. `shape=lambda msg, fig: (msg, fig, fig, fig)`."""
+    def wrap(fn):
+        @functools.wraps(fn)
+        def guarded(state: dict, *args):
+            try:
+                return fn(state, *args)
+            except dashboard.StoreMissing:
+                lang = state["lang"]
+                message = store_missing(lang, prefix)
+                return message if shape is None else shape(message, empty_figure(t("missing.title", lang)))
+        return guarded
+    return wrap
 
 
 def source_text(year: int | None, lang: str, summary: dict | None = None) -> str:

@@ -8,7 +8,7 @@ from dash import Input, Output, callback, dcc, html
 
 from components.data import cached
 from components.i18n import code_label, t
-from components.layout import DEMO_COMMAND, LOAD_COMMAND, page_header, store_missing
+from components.layout import DEMO_COMMAND, LOAD_COMMAND, on_store_missing, page_header
 from components.state import page_state
 from components.tables import data_grid
 from store import dashboard
@@ -55,13 +55,11 @@ HISTORY_COLUMNS = (("id", "col.id", "int"), ("file_name", "col.file", "text"), (
 
 
 @callback(Output(f"{PREFIX}-history", "children"), Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX)
 def render_history(state: dict):
     """The load history table, or the build command when there is no store yet."""
     lang = state["lang"]
-    try:
-        df = cached(dashboard.load_history)
-    except dashboard.StoreMissing:
-        return store_missing(lang, PREFIX)
+    df = cached(dashboard.load_history)
     if df.empty:
         return dbc.Alert(t("data.no_loads", lang), color="secondary")
     df = df.assign(demo=[t("yes" if d else "no", lang) for d in df["is_demo"]],

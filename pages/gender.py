@@ -15,7 +15,7 @@ from components.data import cached, cached_all
 from components.figures import budget_bars, empty_figure, grouped_bars
 from components.fmt import millions, pct
 from components.i18n import code_label, t
-from components.layout import graph, page_context, page_top, source_text, store_missing
+from components.layout import graph, on_store_missing, page_context, page_top, source_text
 from components.tables import data_grid
 from store import dashboard, gender
 
@@ -113,19 +113,16 @@ def _group_bars(df: pd.DataFrame, prefix: str, title: str, lang: str, source: st
 @callback(Output(f"{PREFIX}-kpis", "children"), Output(f"{PREFIX}-totals", "figure"),
           Output(f"{PREFIX}-categories", "figure"), Output(f"{PREFIX}-markers", "figure"),
           Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX, shape=lambda msg, fig: (msg, fig, fig, fig))
 def render_totals(state: dict):
     """The three totals (cards and grouped bars), the unreviewed money, and PIM / devengado by
     category and by marker, for the year and level in the URL."""
     lang, year, level = state["lang"], state["year"], state["level"]
     filters = {"nivel": level} if level in dashboard.LEVELS else None
-    try:
-        summary, by_cat, by_marker, version = cached_all(
-            (gender.gender_summary, year, filters), (gender.gender_totals, "categoria_genero", year, filters),
-            (gender.gender_totals, "marcador_genero", year, filters), (gender.classification_version,))
-        source = t("gender.source", lang, source=source_text(year, lang), version=version.split(":")[0] or "—")
-    except dashboard.StoreMissing:
-        msg = empty_figure(t("missing.title", lang))
-        return store_missing(lang, PREFIX), msg, msg, msg
+    summary, by_cat, by_marker, version = cached_all(
+        (gender.gender_summary, year, filters), (gender.gender_totals, "categoria_genero", year, filters),
+        (gender.gender_totals, "marcador_genero", year, filters), (gender.classification_version,))
+    source = t("gender.source", lang, source=source_text(year, lang), version=version.split(":")[0] or "—")
     if by_cat.empty:
         msg = empty_figure(t("empty", lang))
         return dbc.Alert(t("empty", lang), color="secondary"), msg, msg, msg
@@ -158,13 +155,11 @@ PROGRAMME_COLUMNS = (("key", "col.key", "text"), ("name", "col.name", "text"),
 
 
 @callback(Output(f"{PREFIX}-programmes", "children"), Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX)
 def render_programmes(state: dict):
     """Each programme with the rule(s) that classified it: category, marker, weight, rationale."""
     lang, year, level = state["lang"], state["year"], state["level"]
-    try:
-        df = cached(dashboard.gender_programmes, year, level)
-    except dashboard.StoreMissing:
-        return store_missing(lang, PREFIX)
+    df = cached(dashboard.gender_programmes, year, level)
     if df.empty:
         return dbc.Alert(t("empty", lang), color="secondary")
     df = df.assign(category_label=[code_label("gcat", c, lang) for c in df["category"]],
@@ -230,14 +225,12 @@ def _diff(diff, year: int, lang: str) -> html.Div:
 
 
 @callback(Output(f"{PREFIX}-versions", "children"), Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX)
 def render_versions(state: dict):
     """Every rule-set version (hash, loaded at, by), and with two or more, what the last edit
     changed: rules, the money that moved between categories, the three totals before and after."""
     lang, year = state["lang"], state["year"]
-    try:
-        sets = cached(gender.rule_sets)
-    except dashboard.StoreMissing:
-        return store_missing(lang, PREFIX)
+    sets = cached(gender.rule_sets)
     if sets.empty:
         return html.Div([dbc.Alert(t("gender.versions.none", lang), color="secondary"), _not_classified(lang)])
     df = sets.assign(version=[str(i) for i in sets["id"]], sha=[str(s)[:12] for s in sets["sha256"]],

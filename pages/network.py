@@ -19,7 +19,7 @@ from components.figures import budget_bars, empty_figure, value_map
 from components.filters import extra_dropdown, extra_radio
 from components.fmt import fmt_number, millions, pct
 from components.i18n import report_section, t, unit_label
-from components.layout import graph, page_context, page_top, source_text, store_missing
+from components.layout import graph, on_store_missing, page_context, page_top, source_text, store_missing
 from components.state import page_state, search_for
 from components.tables import data_grid
 from store import dashboard, network
@@ -139,14 +139,11 @@ TABLE_COLUMNS = (("category_label", "col.category", "text"), ("acronym", "col.ac
 
 
 @callback(Output(f"{PREFIX}-table", "children"), Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX)
 def render_network(state: dict):
     """The network's programmes, by category; the chosen programme highlighted."""
     lang = state["lang"]
-    try:
-        table = cached(network.network_table, lang)
-    except dashboard.StoreMissing:
-        return store_missing(lang, PREFIX)
-    table = _ordered(table)
+    table = _ordered(cached(network.network_table, lang))
     if state.get("categoria") in CATEGORIES:
         table = table[table["category"] == state["categoria"]]
     if table.empty:
@@ -273,15 +270,13 @@ def _loaded_coverage(cov: pd.DataFrame, lang: str):
 
 
 @callback(Output(f"{PREFIX}-detail", "children"), Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX)
 def render_detail(state: dict):
     """The chosen programme's record, coverage as printed, contradictions and printed budget."""
     lang, pid = state["lang"], state.get("programa_red")
     if not pid:
         return dbc.Alert(t("red.none", lang), color="info", id=f"{PREFIX}-none")
-    try:
-        detail = cached(network.programme_detail, pid, lang)
-    except dashboard.StoreMissing:
-        return store_missing(lang, PREFIX)
+    detail = cached(network.programme_detail, pid, lang)
     if detail is None:
         return dbc.Alert(t("red.unknown", lang, id=pid), color="warning", id=f"{PREFIX}-unknown")
     p = detail["programme"]
@@ -405,6 +400,7 @@ def _per_person_map(per: pd.DataFrame, state: dict, factor: float | None, source
 
 
 @callback(Output(f"{PREFIX}-money", "children"), Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX)
 def render_money(state: dict):
     """For the chosen fiscal year: KPI cards (PIA, PIM, devengado, avance, cost per beneficiary),
     devengado per inhabitant or per woman by department, the programme's money by year, and how
@@ -414,25 +410,22 @@ def render_money(state: dict):
     if not pid:
         return None
     per_fn = network.spending_per_woman if state.get("indicador") == "mujer" else network.spending_per_inhabitant
-    try:
-        detail = cached(network.programme_detail, pid, lang)
-        if detail is None:
-            return None
-        links = detail["budget_links"]
-        if links.empty:       # nothing can be found in MEF data: say so once, no empty cards or charts
-            return html.Div([dbc.Alert(t("red.links.none", lang), color="secondary", id=f"{PREFIX}-no-money"),
-                             _links_card(links, lang)])
-        budget, by_year, cost, per, factor, usd_per_sol, summary = cached_all(
-            (network.budget_for_programme, pid, year),
-            (network.budget_by_year, kw(base_year=BASE_YEAR, programme_id=pid)),
-            (network.cost_per_beneficiary, pid, year),
-            (per_fn, year, None, kw(programme_id=pid)),
-            (network.to_real_soles, 1.0, year, BASE_YEAR),
-            (network.soles_to_usd, 1.0, year),
-            (dashboard.store_summary,))
-        source, source_all = source_text(year, lang, summary=summary), source_text(None, lang, summary=summary)
-    except dashboard.StoreMissing:
-        return store_missing(lang, PREFIX)
+    detail = cached(network.programme_detail, pid, lang)
+    if detail is None:
+        return None
+    links = detail["budget_links"]
+    if links.empty:           # nothing can be found in MEF data: say so once, no empty cards or charts
+        return html.Div([dbc.Alert(t("red.links.none", lang), color="secondary", id=f"{PREFIX}-no-money"),
+                         _links_card(links, lang)])
+    budget, by_year, cost, per, factor, usd_per_sol, summary = cached_all(
+        (network.budget_for_programme, pid, year),
+        (network.budget_by_year, kw(base_year=BASE_YEAR, programme_id=pid)),
+        (network.cost_per_beneficiary, pid, year),
+        (per_fn, year, None, kw(programme_id=pid)),
+        (network.to_real_soles, 1.0, year, BASE_YEAR),
+        (network.soles_to_usd, 1.0, year),
+        (dashboard.store_summary,))
+    source, source_all = source_text(year, lang, summary=summary), source_text(None, lang, summary=summary)
     b = budget.iloc[0]
     # why this year may show no money: no link applies to it, or its links find no budget line
     why = t("red.no_links_year", lang, year=year) if not b["links"] else t("red.no_lines", lang, year=year)

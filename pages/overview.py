@@ -8,9 +8,9 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 
 from components.cards import kpi_cards
 from components.data import cached_all
-from components.figures import budget_bars, empty_figure, execution_curve
+from components.figures import budget_bars, execution_curve
 from components.i18n import t
-from components.layout import graph, page_context, page_top, source_text, store_missing
+from components.layout import graph, on_store_missing, page_context, page_top, source_text
 from components.state import search_for
 from store import dashboard
 
@@ -39,18 +39,15 @@ def layout(**query):
 @callback(Output(f"{PREFIX}-kpis", "children"), Output(f"{PREFIX}-levels", "figure"),
           Output(f"{PREFIX}-monthly", "figure"), Output(f"{PREFIX}-top", "figure"),
           Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX, shape=lambda msg, fig: (msg, fig, fig, fig))
 def render_overview(state: dict):
     """KPI cards and the three charts for the state in the URL."""
     lang, year, level = state["lang"], state["year"], state["level"]
-    try:
-        kpis, levels, monthly, programmes = cached_all(
-            (dashboard.overview_kpis, year, level), (dashboard.by_level, year, level),
-            (dashboard.monthly_execution, year, level, None),
-            (dashboard.drill, year, level, ()))    # = by_programme, under the Programas page's cache key
-        source = source_text(year, lang)
-    except dashboard.StoreMissing:
-        msg = empty_figure(t("missing.title", lang))
-        return store_missing(lang, PREFIX), msg, msg, msg
+    kpis, levels, monthly, programmes = cached_all(
+        (dashboard.overview_kpis, year, level), (dashboard.by_level, year, level),
+        (dashboard.monthly_execution, year, level, None),
+        (dashboard.drill, year, level, ()))    # = by_programme, under the Programas page's cache key
+    source = source_text(year, lang)
     level_labels = [t(f"level.{k}", lang) for k in levels["key"]]
     return (
         kpi_cards(kpis, lang, PREFIX),

@@ -8,10 +8,10 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 
 from components.data import cached_all
-from components.figures import budget_bars, empty_figure
+from components.figures import budget_bars
 from components.fmt import pct
 from components.i18n import code_label, t
-from components.layout import graph, page_context, page_top, source_text, store_missing
+from components.layout import graph, on_store_missing, page_context, page_top, source_text
 from components.state import search_for
 from components.tables import budget_columns, data_grid, total_row
 from store import dashboard
@@ -59,19 +59,17 @@ def breadcrumb(state: dict, names: list[str], lang: str) -> html.Ol:
 @callback(Output(f"{PREFIX}-breadcrumb", "children"), Output(f"{PREFIX}-pick", "options"),
           Output(f"{PREFIX}-pick", "disabled"), Output(f"{PREFIX}-bars", "figure"),
           Output(f"{PREFIX}-table", "children"), Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX, shape=lambda msg, fig: (None, [], True, fig, msg))
 def render_programmes(state: dict):
     """The current drill level: breadcrumb, choices for the next level, bars and table."""
     lang, year, level, path = state["lang"], state["year"], state["level"], list(state["path"])
     depth = len(path)
-    try:
-        reads = [(dashboard.drill, year, level, tuple(path)), (dashboard.drill_names, year, tuple(path))]
-        if depth == 0:              # programme rows get their gender classification (below)
-            reads.append((dashboard.gender_by_programme, year, level))
-        rows, names, *gender_read = cached_all(*reads)
-        classes = gender_read[0] if gender_read else None
-        source = source_text(year, lang)
-    except dashboard.StoreMissing:
-        return None, [], True, empty_figure(t("missing.title", lang)), store_missing(lang, PREFIX)
+    reads = [(dashboard.drill, year, level, tuple(path)), (dashboard.drill_names, year, tuple(path))]
+    if depth == 0:                  # programme rows get their gender classification (below)
+        reads.append((dashboard.gender_by_programme, year, level))
+    rows, names, *gender_read = cached_all(*reads)
+    classes = gender_read[0] if gender_read else None
+    source = source_text(year, lang)
     level_name = t(f"drill.{dashboard.DRILL_LEVELS[depth]}", lang)
     bottom = depth == len(dashboard.DRILL_LEVELS) - 1
     options = [] if bottom else [{"label": f"{k} {n}".strip(), "value": k} for k, n in zip(rows["key"], rows["name"])]

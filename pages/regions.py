@@ -7,10 +7,10 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, get_asset_url, html
 
 from components.data import cached
-from components.figures import department_map, empty_figure
+from components.figures import department_map
 from components.filters import extra_dropdown, extra_radio
 from components.i18n import t
-from components.layout import graph, page_context, page_top, source_text, store_missing
+from components.layout import graph, on_store_missing, page_context, page_top, source_text
 from components.state import METRICS
 from components.tables import budget_columns, data_grid, total_row
 from store import dashboard
@@ -51,15 +51,13 @@ def layout(**query):
 
 @callback(Output(f"{PREFIX}-map", "figure"), Output(f"{PREFIX}-table", "children"),
           Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX, shape=lambda msg, fig: (fig, msg))
 def render_regions(state: dict):
     """The map of the chosen measure and the department table for the state in the URL."""
     lang, year, level, metric = state["lang"], state["year"], state["level"], state["metric"]
     programme = state["programme"] or None
-    try:
-        rows = cached(dashboard.by_department, year, level, programme)
-        source = source_text(year, lang)
-    except dashboard.StoreMissing:
-        return empty_figure(t("missing.title", lang)), store_missing(lang, PREFIX)
+    rows = cached(dashboard.by_department, year, level, programme)
+    source = source_text(year, lang)
     title = t("regions.map", lang, metric=t(METRIC_KEYS[metric], lang)) + f" · {year}"
     if programme:
         title += f" · {programme}"
