@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from etl.errors import LoadRefused
+from etl.errors import LoadRefused, Reject
 from etl.spreadsheet import read_rows
 from etl.mef_format import AMOUNTS, DEPARTMENTS, LEVELS
 from store.schema import CONSULTA_DIMENSIONS
@@ -52,20 +52,12 @@ NUMBER_RE = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$")
 
 
 @dataclass
-class ConsultaReject:
-    line: int
-    column: str
-    value: str
-    reason: str
-
-
-@dataclass
 class ConsultaExport:
     breakdown: str
     rows: int
     years: list[int]
     columns: dict[str, list]
-    rejects: list[ConsultaReject] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
 
     def table_with_load_id(self, load_id: int) -> pa.Table:
         cols = {"load_id": [load_id] * self.rows, **self.columns}
@@ -155,7 +147,7 @@ def read_export(path: Path, year: int | None = None) -> ConsultaExport:
     for col, _ in AMOUNTS:
         out[col] = []
     out["avance_pct"] = []
-    rejects: list[ConsultaReject] = []
+    rejects: list[Reject] = []
     count = 0
     for line, row in rows:
         if not any(c not in (None, "") for c in row):
@@ -201,7 +193,7 @@ def read_export(path: Path, year: int | None = None) -> ConsultaExport:
         if level is not None and level not in LEVELS:
             bad.append(("Nivel de Gobierno", str(level), "level of government must be E, R or M"))
         if bad:
-            rejects.extend(ConsultaReject(line, c, v, r) for c, v, r in bad)
+            rejects.extend(Reject(line, c, v, r) for c, v, r in bad)
             continue
         count += 1
         for key, values in out.items():

@@ -25,7 +25,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from etl import history
-from etl.errors import LoadRefused
+from etl.errors import LoadRefused, Reject, write_reject_report
 from etl.spreadsheet import read_rows
 from etl.mef_format import DEPARTMENTS, LAST_YEAR
 from etl.network import check_coverage_integrity
@@ -56,19 +56,11 @@ NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 @dataclass
-class Problem:
-    line: int
-    column: str
-    value: str
-    reason: str
-
-
-@dataclass
 class CoverageFile:
     file_name: str
     sha256: str
     rows: list[dict] = field(default_factory=list)     # rows for `coverage` (without load_id)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Reject] = field(default_factory=list)
 
     @property
     def pairs(self) -> dict[str, list[int]]:
@@ -129,9 +121,9 @@ def read_coverage(path: Path | str) -> CoverageFile:
             continue
         width = columns["__width__"]
         if any(cells[width:]) or (not is_xlsx and len(cells) < width):
-            out.problems.append(Problem(line, "", ",".join(c for c in cells if c),
-                                        f"the row has {len(cells)} fields, the header has {width}: "
-                                        "truncated or misaligned row"))
+            out.problems.append(Reject(line, "", ",".join(c for c in cells if c),
+                                       f"the row has {len(cells)} fields, the header has {width}: "
+                                       "truncated or misaligned row"))
             continue
         _row(out, line, cells, columns)
     if columns is None:
@@ -168,10 +160,10 @@ def _row(out: CoverageFile, line: int, cells: list[str], columns: dict[str, int]
         i = columns.get(col)
         return cells[i] if i is not None and i < len(cells) else ""
 
-    problems: list[Problem] = []
+    problems: list[Reject] = []
 
     def bad(col: str, value: str, reason: str) -> None:
-        problems.append(Problem(line, col, value, reason))
+        problems.append(Reject(line, col, value, reason))
 
     pid = get("programme").lower()
     if not pid:
@@ -230,17 +222,17 @@ def check_against_programmes(cov: CoverageFile, units: dict[str, set[str]]) -> N
     for r in cov.rows:
         pid, unit = r["programme_id"], r["unit"]
         if pid not in units:
-            cov.problems.append(Problem(r["line"], "programme", pid, "unknown programme, not an id in "
-                                        "programmes.yaml (`python -m etl network` lists them)"))
+            cov.problems.append(Reject(r["line"], "programme", pid, "unknown programme, not an id in "
+                                       "programmes.yaml (`python -m etl network` lists them)"))
         elif unit not in units[pid]:
             allowed = ", ".join(sorted(units[pid])) or "none yet: add the unit to the YAML first"
-            cov.problems.append(Problem(r["line"], "unit", unit, f"unit does not match programme {pid!r} "
-                                        f"(its units: {allowed})"))
+            cov.problems.append(Reject(r["line"], "unit", unit, f"unit does not match programme {pid!r} "
+                                       f"(its units: {allowed})"))
         key = (pid, r["year"], r["department"], r["sex"], unit, r["source"])
         if key in seen:
-            cov.problems.append(Problem(r["line"], "", ",".join(map(str, key)),
-                                        f"duplicate of line {seen[key]} (same programme, year, department, "
-                                        f"sex, unit and source)"))
+            cov.problems.append(Reject(r["line"], "", ",".join(map(str, key)),
+                                       f"duplicate of line {seen[key]} (same programme, year, department, "
+                                       f"sex, unit and source)"))
         else:
             seen[key] = r["line"]
     cov.problems.sort(key=lambda p: p.line)
@@ -262,7 +254,6 @@ def programme_units(conn: sa.Connection) -> dict[str, set[str]]:
 def refuse_if_problems(cov: CoverageFile, settings: Settings, reject_dir: Path | None = None) -> None:
     if not cov.problems:
         return
-    from etl.load import write_reject_report
     report = write_reject_report(cov.problems, cov.file_name, cov.sha256, reject_dir or settings.data_dir / "rejects")
     p = cov.problems[0]
     more = (f"; {len(cov.problems)} problems in all, listed in {report}" if len(cov.problems) > 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from etl.errors import LoadRefused
+from etl.errors import LoadRefused, Reject
 from etl.mef_format import (AMOUNTS, COLUMN_ALIASES, DEPARTMENTS, FIRST_YEAR, GASTO_COLUMNS, GRAIN,
                             LAST_YEAR, LEVELS, REQUIRED_COLUMNS)
 from etl.progress import run_with_progress
@@ -33,14 +33,6 @@ ENUM_TYPES = {
 }
 AMOUNT_COLUMNS = {src for _, src in AMOUNTS}
 AMOUNT_RE = re.compile(r"^-?\d{1,16}(\.\d{1,2})?$")
-
-
-@dataclass
-class Reject:
-    line: int
-    column: str
-    value: str
-    reason: str
 
 
 @dataclass

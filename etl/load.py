@@ -6,7 +6,6 @@ or killed load leaves it exactly as it was.
 """
 from __future__ import annotations
 
-import csv
 import tempfile
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import sqlalchemy as sa
 
 from etl import consulta, department_list, gasto, history
 from etl.classify import apply_classification
-from etl.errors import LoadRefused
+from etl.errors import LoadRefused, rejected_lines, write_reject_report
 from etl.mef_format import AMOUNTS, GRAIN
 from etl.result import LoadResult, run_load, unchanged
 from etl.source_file import open_source, sha256_of
@@ -120,7 +119,7 @@ def _load_consulta(path: Path, s: Settings, started, demo, reject_dir: Path | No
     # department), so an export replaces only a former export of the same name and breakdown.
     scope = f"consulta_amigable:{export.breakdown}:{path.stem.lower()}"
     report = write_reject_report(export.rejects, path.name, sha, reject_dir or s.data_dir / "rejects")
-    rejected = len({r.line for r in export.rejects})
+    rejected = rejected_lines(export.rejects)
     with write_transaction(s) as conn:
         load_id = history.next_load_id(conn)
         old = sa.select(load_history.c.id).where(load_history.c.scope == scope,
@@ -159,16 +158,3 @@ def _load_department_list(path: Path, s: Settings, started, demo) -> LoadResult:
                        message="all codes are INEI department codes")   # retires the scope's earlier loads
     return LoadResult(path.name, "loaded", "ok", load_id=load_id, rows_read=len(data.rows),
                       rows_loaded=len(data.rows))
-
-
-def write_reject_report(rejects, file_name: str, sha: str, folder: Path) -> Path | None:
-    if not rejects:
-        return None
-    folder.mkdir(parents=True, exist_ok=True)
-    out = folder / f"{file_name}.{sha[:12]}.rejects.csv"
-    with open(out, "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(["file", "line", "column", "value", "reason"])
-        for r in rejects:
-            w.writerow([file_name, r.line, r.column, r.value, r.reason])
-    return out
