@@ -56,6 +56,17 @@ def _text(value) -> str:
     return "" if value is None or value != value else str(value)
 
 
+def _real(value, factor: float | None):
+    """`value` times `factor` (to_real_soles(1.0, year, BASE_YEAR) for soles of 2009, 1.0 for
+    nominal soles); None when either is missing."""
+    return None if value is None or factor is None else value * factor
+
+
+def _sex_labels(sexes, lang: str) -> list[str]:
+    """F / M / T in words; anything else as printed."""
+    return [t(f"sex.{s}", lang) if s in ("F", "M", "T") else _text(s) for s in sexes]
+
+
 def _ordered(table: pd.DataFrame) -> pd.DataFrame:
     """Programmes by category (protective ... transformative), then in the report's order."""
     rank = {c: i for i, c in enumerate(CATEGORIES)}
@@ -224,7 +235,7 @@ def _printed_coverage(cov: pd.DataFrame, lang: str):
         return dbc.Alert(t("red.coverage.none", lang), color="secondary")
     df = cov.assign(
         unit_label=[unit_label(u, lang) for u in cov["unit"]],
-        sex_label=[t(f"sex.{s}", lang) if s in ("F", "M", "T") else _text(s) for s in cov["sex"]],
+        sex_label=_sex_labels(cov["sex"], lang),
         flag=[_coverage_flag(_text(c), _text(u), v, lang) for c, u, v in zip(cov["contradicts"], cov["unit"],
                                                                              cov["value"])],
         value=[None if v is None or v != v else v for v in cov["value"]],
@@ -260,7 +271,7 @@ def _loaded_coverage(cov: pd.DataFrame, lang: str):
     if cov.empty:
         return dbc.Alert(t("red.coverage.loaded.none", lang), color="secondary")
     df = cov.assign(unit_label=[unit_label(u, lang) for u in cov["unit"]],
-                    sex_label=[t(f"sex.{s}", lang) if s in ("F", "M", "T") else _text(s) for s in cov["sex"]],
+                    sex_label=_sex_labels(cov["sex"], lang),
                     year=[_text(y) for y in cov["year"]])
     cols = [("year", t("col.year", lang), "text"), ("department_name", t("col.department", lang), "text"),
             ("sex_label", t("col.sex", lang), "text"), ("value", t("col.value", lang), "int"),
@@ -358,7 +369,7 @@ def _cost_card(cost: pd.DataFrame, detail: dict, state: dict, years: list[int], 
     if value is None:
         return kpi_card(label, "—", units, t("red.cost.no_money", lang, year=year), card_id)
     if real:
-        value = None if factor is None else value * factor
+        value = _real(value, factor)
     n = f"{fmt_number(r['beneficiaries'], 0)} {unit_label(unit, lang)}"
     return kpi_card(label, fmt_number(value, 0), units, t("red.cost.note", lang, n=n, source=r["source"]), card_id)
 
@@ -369,8 +380,8 @@ def _cost_by_department(cost: pd.DataFrame, state: dict, factor: float | None):
     if rows.empty:
         return None
     scale = (factor if real else 1.0) or None
-    df = rows.assign(cost=[None if v is None or scale is None else v * scale for v in rows["cost_per_beneficiary"]],
-                     devengado=[None if v is None or scale is None else v * scale for v in rows["devengado"]],
+    df = rows.assign(cost=[_real(v, scale) for v in rows["cost_per_beneficiary"]],
+                     devengado=[_real(v, scale) for v in rows["devengado"]],
                      unit_label=[unit_label(u, lang) for u in rows["unit"]])
     cols = [("department_name", t("col.department", lang), "text"),
             ("beneficiaries", t("col.beneficiaries", lang), "int"),
@@ -386,8 +397,8 @@ def _per_person_map(per: pd.DataFrame, state: dict, factor: float | None, source
     if per.empty or not any(v for v in per["devengado"] if v):
         return empty_figure(empty, height=480, wrap=WRAP)
     scale = factor if real else 1.0
-    values = [None if v is None or scale is None else v * scale for v in per[column]]
-    spent = [None if v is None or scale is None else v * scale for v in per["devengado"]]
+    values = [_real(v, scale) for v in per[column]]
+    spent = [_real(v, scale) for v in per["devengado"]]
     units = t(f"units.per.{ind}.real" if real else f"units.per.{ind}", lang)
     units_m = t("units.millions_real" if real else "units.millions", lang)
     people = t(f"col.population.{ind}", lang)
@@ -434,7 +445,7 @@ def render_money(state: dict):
 
     amounts = {m: b[m] for m in ("pia", "pim", "devengado")}
     if real:
-        amounts = {m: None if v is None or factor is None else v * factor for m, v in amounts.items()}
+        amounts = {m: _real(v, factor) for m, v in amounts.items()}
     amounts["avance_pct"] = (b["devengado"] / b["pim"] * 100) if b["pim"] and b["devengado"] is not None else None
     units = t("units.millions_real" if real else "units.millions", lang)
     notes = {}
