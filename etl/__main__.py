@@ -13,28 +13,14 @@ DEMO_NOTICE = ("DEMONSTRATION DATA - generated, not official MEF figures / "
                "DATOS DE DEMOSTRACIÓN - generados, no son cifras oficiales del MEF")
 
 
-def _print_result(r) -> None:
-    if r.status == "refused":
-        print(f"REFUSED {r.message}", file=sys.stderr)
-        return
-    if r.status == "unchanged":
-        print(f"unchanged {r.file}: {r.message}")
-        return
-    years = ",".join(map(str, r.years))
-    print(f"loaded {r.file}: load {r.load_id}, years {years}, rows read {r.rows_read:,}, "
-          f"loaded {r.rows_loaded:,}, rejected {r.rows_rejected:,}")
-    if r.reject_report:
-        print(f"  reject report: {r.reject_report}")
-
-
 def cmd_load(args) -> int:
     from etl.load import load_file
+    from etl.result import print_result
     status = 0
     for f in args.files:
         r = load_file(Path(f), progress=not args.quiet, reject_dir=args.rejects, year=args.year)
-        _print_result(r)
-        if r.status == "refused":
-            status = 1
+        status |= print_result(r, f", years {','.join(map(str, r.years))}, rows read {r.rows_read:,}, "
+                                  f"loaded {r.rows_loaded:,}, rejected {r.rows_rejected:,}")
     return status
 
 
@@ -99,6 +85,7 @@ def cmd_upgrade(args) -> int:
     """After updating the code: migrate the store's schema, then reload the bundled programmes.yaml
     when it changed (its texts fill the columns a migration adds). Budget lines are untouched."""
     from etl import network
+    from etl.result import print_result
     from store.engine import stored_schema_version, write_transaction
     from store.schema import SCHEMA_VERSION
     before = stored_schema_version()
@@ -108,12 +95,7 @@ def cmd_upgrade(args) -> int:
         with write_transaction():          # every write first migrates (store.engine._prepare)
             pass
         print(f"store schema upgraded: version {before} -> {SCHEMA_VERSION}")
-    r = network.load_network(network.DEFAULT_PATH)
-    if r.status == "refused":
-        print(f"REFUSED {r.message}", file=sys.stderr)
-        return 1
-    print(f"{r.status} {r.file}: {r.message if r.status == 'unchanged' else f'load {r.load_id}'}")
-    return 0
+    return print_result(network.load_network(network.DEFAULT_PATH))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,17 +21,11 @@ def cmd_reference(args) -> int:
 
 def cmd_coverage(args) -> int:
     from etl.coverage import load_coverage
+    from etl.result import print_result
     status = 0
     for f in args.files:
         r = load_coverage(Path(f), reject_dir=args.rejects)
-        if r.status == "refused":
-            print(f"REFUSED {r.message}", file=sys.stderr)
-            status = 1
-        elif r.status == "unchanged":
-            print(f"unchanged {r.file}: {r.message}")
-        else:
-            print(f"loaded {r.file}: load {r.load_id}, years {','.join(map(str, r.years))}, "
-                  f"{r.rows_loaded:,} coverage rows")
+        status |= print_result(r, f", years {','.join(map(str, r.years))}, {r.rows_loaded:,} coverage rows")
     return status
 
 

@@ -17,7 +17,6 @@ import csv
 import hashlib
 import io
 import re
-import sys
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -256,15 +255,11 @@ def _store_units(s: Settings) -> dict[str, set[str]]:
 
 def seed_and_report(settings: Settings | None = None) -> int:
     """seed() for the CLI and the demo: print one line per file; 1 if refused."""
+    from etl.result import print_result
     status = 0
     for r in seed(settings):
-        if r.status == "refused":
-            if not r.message.startswith("not loaded:"):
-                print(f"REFUSED {r.message}", file=sys.stderr)
-            status = 1
-        elif r.status == "unchanged":
-            print(f"unchanged {r.file}: {r.message}")
-        else:
-            detail = "" if r.message == "ok" else f" ({r.message})"
-            print(f"loaded {r.file}: load {r.load_id}, {r.rows_loaded:,} rows{detail}")
+        if r.status == "refused" and r.message.startswith("not loaded:"):
+            status = 1      # the refused file's own line says why
+            continue
+        status |= print_result(r, f", {r.rows_loaded:,} rows{'' if r.message == 'ok' else f' ({r.message})'}")
     return status

@@ -2,10 +2,11 @@
 
 Every loader answers with a LoadResult and never raises for bad input: run_load turns a
 LoadRefused into a logged 'refused' result (the store was not touched), and unchanged() is the
-answer for a file whose exact bytes were loaded before."""
+answer for a file whose exact bytes were loaded before. print_result is how the CLI shows one."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -44,3 +45,18 @@ def run_load(path: Path, settings: Settings, body: Callable[[dt.datetime], LoadR
     except LoadRefused as exc:
         history.log_refusal(settings, path, started, str(exc))
         return LoadResult(path.name, "refused", str(exc), reject_report=getattr(exc, "reject_report", None))
+
+
+def print_result(r: LoadResult, detail: str = "") -> int:
+    """The CLI's line for a result: 'REFUSED why' on stderr, 'unchanged FILE: why', or
+    'loaded FILE: load N' + detail (and the reject report, if any). Returns 1 if refused, else 0."""
+    if r.status == "refused":
+        print(f"REFUSED {r.message}", file=sys.stderr)
+        return 1
+    if r.status == "unchanged":
+        print(f"unchanged {r.file}: {r.message}")
+        return 0
+    print(f"loaded {r.file}: load {r.load_id}{detail}")
+    if r.reject_report:
+        print(f"  reject report: {r.reject_report}")
+    return 0
