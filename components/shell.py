@@ -10,7 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
 from components.data import cached
-from components.i18n import LANGS, t
+from components.i18n import DEFAULT_LANG, LANGS, t
 from components.state import global_search, parse_search, search_for
 from store import dashboard
 
@@ -18,10 +18,10 @@ from store import dashboard
 def shell_layout() -> html.Div:
     """Static skeleton; `update_shell` fills it from the URL on every navigation."""
     navbar = dbc.Navbar(dbc.Container([
-        html.Span(t("app.title", "es"), id="shell-brand", className="navbar-brand fw-semibold"),
+        html.Span(t("app.title", DEFAULT_LANG), id="shell-brand", className="navbar-brand fw-semibold"),
         dbc.Nav(id="shell-nav", navbar=True, className="me-auto"),
         html.Div(id="shell-lang", className="d-flex align-items-center gap-1 shell-lang",
-                 role="group", **{"aria-label": t("nav.language", "es")}),
+                 role="group", **{"aria-label": t("nav.language", DEFAULT_LANG)}),
     ], fluid="xl"), color="dark", dark=True, className="mb-0 py-2")
     banner = dbc.Alert(id="shell-banner", color="warning", is_open=False,
                        className="rounded-0 mb-0 text-center fw-semibold shell-banner")
@@ -42,7 +42,7 @@ def _pages() -> list[dict]:
 def update_shell(pathname: str | None, search: str | None):
     """Navbar links and labels in the URL's language; the banner when the store is demo data."""
     raw = parse_search(search)
-    lang = raw.get("lang") if raw.get("lang") in LANGS else "es"
+    lang = raw.get("lang") if raw.get("lang") in LANGS else DEFAULT_LANG
     carry = global_search(search)
     pathname = pathname or "/"
     items = []

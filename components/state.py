@@ -64,11 +64,6 @@ def search_for(state: dict, **changes) -> str:
     return "?" + urlencode(out) if out else ""
 
 
-def global_search(search: str | None, **changes) -> str:
+def global_search(search: str | None) -> str:
     """Only the keys that travel between pages (year, level, lang), from a raw query string."""
-    raw = parse_search(search)
-    kept = {k: raw[k] for k in GLOBAL_KEYS if k in raw}
-    kept.update(changes)
-    out = {k: v for k, v in ((k, kept.get(k)) for k in GLOBAL_KEYS)
-           if v not in (None, "", "all") and not (k == "lang" and v == DEFAULT_LANG)}
-    return "?" + urlencode(out) if out else ""
+    return search_for({k: v for k, v in parse_search(search).items() if k in GLOBAL_KEYS})
