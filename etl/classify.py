@@ -44,7 +44,6 @@ class Classified:
     new_version: bool
     keys: int
     by_category: dict[str, int] = field(default_factory=dict)   # distinct keys per category
-    years: list[int] | None = None                               # None = every year
 
 
 def current_user() -> str:
@@ -275,7 +274,7 @@ def apply_classification(conn: sa.Connection, *, years: list[int] | None = None,
     for i, c in enumerate(counts):
         cat = UNREVIEWED if i == 0 else rules[i - 1].category
         by_category[cat] = by_category.get(cat, 0) + int(c)
-    return Classified(set_id, new, keys.num_rows, by_category, years)
+    return Classified(set_id, new, keys.num_rows, by_category)
 
 
 def classify(rules_path=None, *, settings: Settings | None = None, loaded_by: str | None = None) -> Classified:

@@ -29,9 +29,9 @@ class LoadResult:
     reject_report: Path | None = None
 
 
-def unchanged(name: str, sha: str, fmt: str, settings: Settings, *, any_status: bool = False) -> LoadResult | None:
+def unchanged(name: str, sha: str, fmt: str, settings: Settings) -> LoadResult | None:
     """The 'nothing to do' result when a file with this sha256 is already loaded, else None."""
-    existing = history.loaded_with_sha(sha, fmt, settings, any_status=any_status)
+    existing = history.loaded_with_sha(sha, fmt, settings)
     if existing is None:
         return None
     return LoadResult(name, "unchanged", f"already loaded as load {existing}; nothing changed", load_id=existing)

@@ -27,7 +27,6 @@ TAIL = 64 * 1024
 class SourceFile:
     path: Path            # what the user named
     csv_path: Path        # the text to scan (extracted from a ZIP when needed)
-    size: int
     encoding: str         # "utf-8" first; the loader falls back to "latin-1"
     est_rows: int         # for the progress bar
     ends_with_newline: bool
@@ -112,7 +111,7 @@ def _inspect(path: Path, display_name: str, csv_path: Path) -> SourceFile:
     row_len = len(body[1]) + 1 if len(body) > 2 else first_line_len
     ends_nl = tail.endswith(b"\n")
     last_line = tail.rstrip(b"\r\n").rsplit(b"\n", 1)[-1].decode(encoding, errors="replace").rstrip("\r")
-    return SourceFile(path=path, csv_path=csv_path, size=size, encoding=encoding,
+    return SourceFile(path=path, csv_path=csv_path, encoding=encoding,
                       est_rows=max(1, (size - first_line_len) // max(row_len, 1)), ends_with_newline=ends_nl,
                       last_line=last_line, has_body=len(body) > 1 and bool(b"".join(body[1:]).strip()),
                       header=header, hasher=BackgroundHash(path))
