@@ -136,8 +136,9 @@ def open_source(path: Path, workdir: Path) -> SourceFile:
         raise LoadRefused(path.name, "file not found")
     with open(path, "rb") as fh:
         magic = fh.read(4)
-    if magic == b"PK\x03\x04" and not zipfile.is_zipfile(path):
+    is_zip = zipfile.is_zipfile(path)
+    if magic == b"PK\x03\x04" and not is_zip:
         raise LoadRefused(path.name, "corrupt or truncated ZIP archive (no central directory)")
-    if zipfile.is_zipfile(path):
+    if is_zip:
         return _inspect(path, path.name, extract_zip(path, workdir))
     return _inspect(path, path.name, path)
