@@ -12,8 +12,6 @@ TEXT: dict[str, dict[str, str]] = {
     # shell
     "app.title": {"es": "Presupuesto sensible al género · Perú",
                   "en": "Gender-sensitive budgeting · Peru"},
-    "app.subtitle": {"es": "Ejecución del gasto público (MEF, SIAF)",
-                     "en": "Public spending execution (MEF, SIAF)"},
     "nav.overview": {"es": "Resumen", "en": "Overview"},
     "nav.programmes": {"es": "Programas", "en": "Programmes"},
     "nav.regions": {"es": "Regiones", "en": "Regions"},
@@ -120,7 +118,6 @@ TEXT: dict[str, dict[str, str]] = {
     "data.title": {"es": "Datos y fuentes", "en": "Data & sources"},
     "data.history": {"es": "Historial de cargas", "en": "Load history"},
     "data.no_loads": {"es": "Todavía no hay cargas.", "en": "No loads yet."},
-    "data.what": {"es": "Qué son estos datos", "en": "What these data are"},
     "data.what.body": {
         "es": "Datos abiertos del Ministerio de Economía y Finanzas (MEF): «Presupuesto y Ejecución de "
               "Gasto», extraídos del SIAF, los mismos que muestra la Consulta Amigable. Montos en soles "
@@ -258,7 +255,6 @@ TEXT: dict[str, dict[str, str]] = {
     "col.flag": {"es": "Aviso", "en": "Flag"},
     "col.source": {"es": "Fuente", "en": "Source"},
     "col.category": {"es": "Categoría", "en": "Category"},
-    "col.subtype": {"es": "Subtipo", "en": "Subtype"},
     "col.acronym": {"es": "Sigla", "en": "Acronym"},
     "col.institution": {"es": "Institución", "en": "Institution"},
     "col.target": {"es": "Población objetivo", "en": "Target population"},
@@ -268,7 +264,6 @@ TEXT: dict[str, dict[str, str]] = {
     "col.year": {"es": "Año", "en": "Year"},
     "col.currency": {"es": "Moneda", "en": "Currency"},
     "col.soles_equiv": {"es": "≈ S/ millones (T. C. del año)", "en": "≈ S/ millions (year's rate)"},
-    "col.usd_equiv": {"es": "USD millones", "en": "USD millions"},
     "col.link": {"es": "Vínculo", "en": "Link"},
     "col.successor": {"es": "¿Sucesor?", "en": "Successor?"},
     "col.beneficiaries": {"es": "Cobertura", "en": "Coverage"},

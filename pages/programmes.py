@@ -44,11 +44,11 @@ def layout(**query):
 
 def breadcrumb(state: dict, names: list[str], lang: str) -> html.Ol:
     """'Todos los programas > 0001 NAME > 3000001 NAME': each ancestor links to its level."""
-    items = [("programmes.all", t("programmes.all", lang), [])]
+    items = [(t("programmes.all", lang), [])]
     for i, (code, name) in enumerate(zip(state["path"], names)):
-        items.append((f"crumb-{i}", f"{code} {name}".strip(), state["path"][: i + 1]))
+        items.append((f"{code} {name}".strip(), state["path"][: i + 1]))
     out = []
-    for n, (_, label, path) in enumerate(items):
+    for n, (label, path) in enumerate(items):
         last = n == len(items) - 1
         content = label if last else dcc.Link(label, href=PATH + search_for(state, path=path))
         out.append(html.Li(content, className="breadcrumb-item" + (" active" if last else ""),

@@ -20,7 +20,6 @@ dash.register_page(__name__, path="/regiones", name="Regiones", order=2, i18n_ke
 
 PREFIX = "regions"
 GEOJSON = "peru_departments.geojson"
-METRIC_KEYS = {"devengado": "devengado", "pim": "pim", "avance": "avance"}
 
 
 def layout(**query):
@@ -35,7 +34,7 @@ def layout(**query):
         extra_dropdown(PREFIX, "programme", t("filter.programme", lang), options, state["programme"] or "all",
                        md=7),
         extra_radio(PREFIX, "metric", t("filter.metric", lang),
-                    [{"label": t(METRIC_KEYS[m], lang), "value": m} for m in METRICS], state["metric"], md=5),
+                    [{"label": t(m, lang), "value": m} for m in METRICS], state["metric"], md=5),
     ]
     return html.Div([
         *page_top(PREFIX, "regions", state, years, extra=extra),
@@ -58,7 +57,7 @@ def render_regions(state: dict):
     programme = state["programme"] or None
     rows = cached(dashboard.by_department, year, level, programme)
     source = source_text(year, lang)
-    title = t("regions.map", lang, metric=t(METRIC_KEYS[metric], lang)) + f" · {year}"
+    title = t("regions.map", lang, metric=t(metric, lang)) + f" · {year}"
     if programme:
         title += f" · {programme}"
     fig = department_map(rows, metric, lang, title, source, get_asset_url(GEOJSON))
