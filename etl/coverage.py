@@ -16,6 +16,7 @@ Decisions:
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -29,7 +30,6 @@ from etl.errors import LoadRefused, Reject, write_reject_report
 from etl.spreadsheet import read_rows
 from etl.mef_format import DEPARTMENTS, LAST_YEAR
 from etl.network import check_coverage_integrity
-from etl.source_file import sha256_of
 from settings import Settings, get_settings
 from store.engine import StoreMissing, read_engine, write_transaction
 from store.schema import coverage, programme_fact
@@ -97,13 +97,14 @@ def read_coverage(path: Path | str) -> CoverageFile:
     name = path.name
     if not path.exists():
         raise LoadRefused(name, "file not found")
-    if path.stat().st_size == 0:
+    raw = path.read_bytes()
+    if not raw:
         raise LoadRefused(name, "empty file (0 bytes)")
     is_xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
-    if not is_xlsx and path.read_bytes()[:2] == b"PK":
+    if not is_xlsx and raw[:2] == b"PK":
         raise LoadRefused(name, "this is a ZIP/XLSX workbook with a .csv name: rename it to .xlsx")
-    rows = read_rows(path)
-    out = CoverageFile(file_name=name, sha256=sha256_of(path))
+    rows = read_rows(path, raw)
+    out = CoverageFile(file_name=name, sha256=hashlib.sha256(raw).hexdigest())
     columns: dict[str, int] | None = None
     header_line = 0
     for line, row in rows:

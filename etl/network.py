@@ -9,6 +9,7 @@ load is refused if it would orphan coverage rows (their programme or unit disapp
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,7 +21,6 @@ import yaml
 from etl import history
 from etl.errors import LoadRefused
 from etl.mef_format import LAST_YEAR
-from etl.source_file import sha256_of
 from settings import PROJECT_ROOT, Settings, get_settings
 from store.engine import write_transaction
 from store.schema import (NETWORK_CATEGORIES, coverage, programme, programme_budget_link, programme_category,
@@ -197,7 +197,7 @@ def read_programmes(path: Path | str = DEFAULT_PATH) -> Network:
             c.fail(f"top-level key {key!r} is missing", top)
     source = c.mapping(top["source"], "source", set(top["source"] or {}) | {"citation"}, top)
     citation = c.text(source.get("citation"), "source.citation", source, required=True)
-    net = Network(file_name=name, sha256=sha256_of(path), citation=citation)
+    net = Network(file_name=name, sha256=hashlib.sha256(raw).hexdigest(), citation=citation)
     subtypes = _categories(c, top["categories"], net)
     seen: dict[str, int] = {}
     for position, prog in enumerate(c.items(top["programmes"], "programmes", top)):

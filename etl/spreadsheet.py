@@ -16,15 +16,17 @@ from etl.errors import LoadRefused
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
-def read_rows(path: Path) -> Iterator[tuple[int, list]]:
-    """(line, cells) for every row; line 1 is the first row of the sheet or file."""
+def read_rows(path: Path, data: bytes | None = None) -> Iterator[tuple[int, list]]:
+    """(line, cells) for every row; line 1 is the first row of the sheet or file.
+
+    data: the file's bytes, when the caller has read them already (used for CSV)."""
     if path.suffix.lower() in XLSX_SUFFIXES:
         return _rows_from_xlsx(path)
-    return _rows_from_csv(path)
+    return _rows_from_csv(path, data)
 
 
-def _rows_from_csv(path: Path):
-    raw = path.read_bytes()
+def _rows_from_csv(path: Path, data: bytes | None = None):
+    raw = path.read_bytes() if data is None else data
     if b"\x00" in raw[:65536]:
         raise LoadRefused(path.name, "undecodable: NUL bytes, so a binary or UTF-16 file, not CSV text "
                                      "(save as 'CSV UTF-8')")
