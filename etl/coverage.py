@@ -27,7 +27,7 @@ import sqlalchemy as sa
 
 from etl import history
 from etl.errors import LoadRefused, Reject, write_reject_report
-from etl.spreadsheet import read_rows
+from etl.spreadsheet import XLSX_SUFFIXES, read_rows
 from etl.mef_format import DEPARTMENTS, LAST_YEAR
 from etl.network import check_coverage_integrity
 from settings import Settings, get_settings
@@ -100,7 +100,7 @@ def read_coverage(path: Path | str) -> CoverageFile:
     raw = path.read_bytes()
     if not raw:
         raise LoadRefused(name, "empty file (0 bytes)")
-    is_xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
+    is_xlsx = path.suffix.lower() in XLSX_SUFFIXES
     if not is_xlsx and raw[:2] == b"PK":
         raise LoadRefused(name, "this is a ZIP/XLSX workbook with a .csv name: rename it to .xlsx")
     rows = read_rows(path, raw)

@@ -18,6 +18,7 @@ from etl.errors import LoadRefused, rejected_lines, write_reject_report
 from etl.mef_format import AMOUNTS, GRAIN
 from etl.result import LoadResult, run_load, unchanged
 from etl.source_file import open_source, sha256_of
+from etl.spreadsheet import XLSX_SUFFIXES
 from settings import Settings, get_settings
 from store.bulk import insert_batches
 from store.engine import write_transaction
@@ -29,7 +30,7 @@ BATCH_ROWS = 250_000
 def detect_format(path: Path) -> str:
     """consulta_amigable for spreadsheets and CA-style CSVs, department_list for Parquet, mef_gasto otherwise."""
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in XLSX_SUFFIXES:
         return "consulta_amigable"
     if suffix == ".parquet":
         return "department_list"
