@@ -29,7 +29,7 @@ from etl import history
 from etl.errors import LoadRefused, Reject, write_reject_report
 from etl.spreadsheet import XLSX_SUFFIXES, read_rows
 from etl.mef_format import DEPARTMENTS, LAST_YEAR
-from etl.network import check_coverage_integrity
+from etl.network import SEXES, check_coverage_integrity
 from settings import Settings, get_settings
 from store.engine import StoreMissing, read_engine, write_transaction
 from store.schema import coverage, programme_fact
@@ -37,7 +37,6 @@ from store.schema import coverage, programme_fact
 FORMAT = "coverage"
 NATIONAL = "PE"
 FIRST_YEAR = 1980
-SEXES = ("F", "M", "T")
 HEADER_SEARCH_ROWS = 10
 
 COLUMNS = ("programme", "year", "department", "sex", "value", "unit", "source", "note")

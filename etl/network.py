@@ -46,7 +46,7 @@ CONTRADICTION_KEYS = {"what_es", "what_en", "values", "note_es", "note_en"}
 CONTRADICTION_VALUE_KEYS = {"printed", "section"}
 LINK_KEYS = {"years", "sec_ejec", "programa", "pliego", "name_pattern", "successor", "note_es", "note_en"}
 MATCHERS = ("sec_ejec", "programa", "pliego", "name_pattern")
-SEXES = ("F", "M", "T")
+SEXES = ("F", "M", "T")     # women, men, total: also the codes of coverage.csv and population.csv
 CURRENCIES = ("USD", "PEN")
 FIRST_YEAR = 1900
 

@@ -33,7 +33,6 @@ from store.schema import cpi, exchange_rate, population, reference_source
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
 NETWORK_DIR = PROJECT_ROOT / "data" / "network"
 FORMAT = "reference"
-SEXES = ("F", "M", "T")
 DEPARTMENT_CODES = ("00", *(f"{i:02d}" for i in range(1, 26)))   # 00 = national; MEF's 98 has no population
 
 
@@ -128,7 +127,7 @@ def read_dataset(ds: Dataset, folder: Path, citation: str | None) -> StagedRefer
             if rec["department"] not in DEPARTMENT_CODES:
                 raise LoadRefused(name, f"department {rec['department']!r} is not 00 (national) or an INEI "
                                         f"code 01-25", line=line, column="department")
-            if rec["sex"] not in SEXES:
+            if rec["sex"] not in network.SEXES:
                 raise LoadRefused(name, f"sex {rec['sex']!r} is not F, M or T", line=line, column="sex")
             if not rec["population"].isdigit():
                 raise LoadRefused(name, f"population {rec['population']!r} is not a whole number >= 0",
