@@ -63,6 +63,28 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def _budget_hover(heads, pim, devengado, avance_pct, lang: str) -> list[str]:
+    """'<b>head</b>' then PIM, devengado and avance % per row: the hover of every PIM/devengado chart."""
+    return [f"<b>{h}</b><br>{t('pim', lang)}: {millions(p)}<br>{t('devengado', lang)}: {millions(d)}"
+            f"<br>{t('avance', lang)}: {pct(a)}" for h, p, d, a in zip(heads, pim, devengado, avance_pct)]
+
+
+def _bar(name: str, color: str, values: list, labels: list[str], horizontal: bool, hover: list[str],
+         customdata: list | None) -> go.Bar:
+    """One series of a bar chart: values along the value axis, labels along the category axis."""
+    xy = {"x": values, "y": labels} if horizontal else {"x": labels, "y": values}
+    return go.Bar(name=name, marker_color=color, orientation="h" if horizontal else "v", customdata=customdata,
+                  hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", **xy)
+
+
+def _bar_axes(horizontal: bool) -> dict:
+    """Amount axis from zero, categories in the order given (top to bottom when horizontal)."""
+    value_axis = {"tickformat": ",.0f", "gridcolor": "#e5e5e5", "zerolinecolor": "#999", "rangemode": "tozero"}
+    cat_axis = {"automargin": True, "type": "category"}
+    return ({"xaxis": value_axis, "yaxis": {**cat_axis, "autorange": "reversed"}} if horizontal
+            else {"yaxis": value_axis, "xaxis": cat_axis})
+
+
 def budget_bars(df: pd.DataFrame, lang: str, title: str, source: str, *, labels: list[str] | None = None,
                 horizontal: bool = True, label_width: int = 46, units: str | None = None) -> go.Figure:
     """PIM beside devengado per group (programme, level, product, fiscal year...), in S/ millions.
@@ -72,23 +94,13 @@ def budget_bars(df: pd.DataFrame, lang: str, title: str, source: str, *, labels:
     if df.empty:
         return empty_figure(t("empty", lang))
     labels = labels or [_short(f"{k} {n}".strip(), label_width) for k, n in zip(df["key"], df["name"])]
-    hover = [f"<b>{k} {n}</b><br>{t('pim', lang)}: {millions(p)}<br>{t('devengado', lang)}: {millions(d)}"
-             f"<br>{t('avance', lang)}: {pct(a)}"
-             for k, n, p, d, a in zip(df["key"], df["name"], df["pim"], df["devengado"], df["avance_pct"])]
-    traces = []
-    for col, color in (("pim", PIM_COLOR), ("devengado", DEVENGADO_COLOR)):
-        values = [v / MILLION for v in df[col]]
-        xy = {"x": values, "y": labels} if horizontal else {"x": labels, "y": values}
-        traces.append(go.Bar(name=t(col, lang), marker_color=color, orientation="h" if horizontal else "v",
-                             customdata=list(df["key"]), hovertext=hover,
-                             hovertemplate="%{hovertext}<extra></extra>", **xy))
+    hover = _budget_hover([f"{k} {n}" for k, n in zip(df["key"], df["name"])], df["pim"], df["devengado"],
+                          df["avance_pct"], lang)
+    traces = [_bar(t(col, lang), color, [v / MILLION for v in df[col]], labels, horizontal, hover, list(df["key"]))
+              for col, color in (("pim", PIM_COLOR), ("devengado", DEVENGADO_COLOR))]
     height = max(280, 120 + 34 * len(df)) if horizontal else 400
-    value_axis = {"tickformat": ",.0f", "gridcolor": "#e5e5e5", "zerolinecolor": "#999", "rangemode": "tozero"}
-    cat_axis = {"automargin": True, "type": "category"}
-    axes = ({"xaxis": value_axis, "yaxis": {**cat_axis, "autorange": "reversed"}} if horizontal
-            else {"yaxis": value_axis, "xaxis": cat_axis})
     return go.Figure(traces, _layout(title, units or t("units.millions", lang), source, height, barmode="group",
-                                     bargap=0.25, bargroupgap=0.05, **axes))
+                                     bargap=0.25, bargroupgap=0.05, **_bar_axes(horizontal)))
 
 
 def grouped_bars(groups: list[str], series: list[tuple[str, list, str]], lang: str, title: str, units: str,
@@ -106,20 +118,10 @@ def grouped_bars(groups: list[str], series: list[tuple[str, list, str]], lang: s
     for i, (name, values, color) in enumerate(series):
         scaled = [None if v is None or v != v else v / MILLION for v in values]
         texts = hover[i] if hover else [f"<b>{g}</b><br>{name}: {millions(v)}" for g, v in zip(groups, values)]
-        xy = {"x": scaled, "y": labels} if horizontal else {"x": labels, "y": scaled}
-        traces.append(go.Bar(name=name, marker_color=color, orientation="h" if horizontal else "v",
-                             customdata=customdata, hovertext=texts, hovertemplate="%{hovertext}<extra></extra>",
-                             **xy))
-    value_axis = {"tickformat": ",.0f", "gridcolor": "#e5e5e5", "zerolinecolor": "#999", "rangemode": "tozero"}
-    cat_axis = {"automargin": True, "type": "category"}
-    if horizontal:
-        axes = {"xaxis": value_axis, "yaxis": {**cat_axis, "autorange": "reversed"}}
-        height = max(280, 120 + (22 + 12 * len(series)) * len(groups))
-    else:
-        axes = {"yaxis": value_axis, "xaxis": cat_axis}
-        height = 400
+        traces.append(_bar(name, color, scaled, labels, horizontal, texts, customdata))
+    height = max(280, 120 + (22 + 12 * len(series)) * len(groups)) if horizontal else 400
     return go.Figure(traces, _layout(title, units, source, height, barmode="group", bargap=0.25,
-                                     bargroupgap=0.05, showlegend=len(series) > 1, **axes))
+                                     bargroupgap=0.05, showlegend=len(series) > 1, **_bar_axes(horizontal)))
 
 
 def execution_curve(df: pd.DataFrame, lang: str, title: str, source: str) -> go.Figure:
@@ -164,9 +166,7 @@ def department_map(df: pd.DataFrame, metric: str, lang: str, title: str, source:
         values, units = [v / MILLION for v in df[metric]], t("units.millions", lang)
     if df.empty:
         return empty_figure(t("empty.pim" if metric == "avance" else "empty", lang), height=480)
-    hover = [f"<b>{n}</b><br>{t('pim', lang)}: {millions(p)}<br>{t('devengado', lang)}: {millions(d)}"
-             f"<br>{t('avance', lang)}: {pct(a)}"
-             for n, p, d, a in zip(df["name"], df["pim"], df["devengado"], df["avance_pct"])]
+    hover = _budget_hover(df["name"], df["pim"], df["devengado"], df["avance_pct"], lang)
     return value_map(list(df["key"]), values, hover, units, title, source, geojson_url)
 
 
