@@ -7,7 +7,6 @@ which breakdown it holds (its label columns) because its rows are not budget lin
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from etl.errors import LoadRefused, Reject
-from etl.spreadsheet import read_rows
+from etl.spreadsheet import norm, read_rows
 from etl.mef_format import AMOUNTS, DEPARTMENTS, LEVELS
 from store.schema import CONSULTA_DIMENSIONS
 
@@ -23,8 +22,7 @@ HEADER_SEARCH_ROWS = 30
 
 
 def _norm(text: object) -> str:
-    s = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9%]+", " ", s.lower()).strip()
+    return norm(text, keep="%")     # "Avance %" is a column title
 
 
 AMOUNT_HEADERS = {

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -27,7 +26,7 @@ import sqlalchemy as sa
 
 from etl import history
 from etl.errors import LoadRefused, Reject, write_reject_report
-from etl.spreadsheet import XLSX_SUFFIXES, read_rows
+from etl.spreadsheet import XLSX_SUFFIXES, norm, read_rows
 from etl.mef_format import DEPARTMENTS, LAST_YEAR
 from etl.network import SEXES, check_coverage_integrity
 from settings import Settings, get_settings
@@ -73,11 +72,6 @@ class CoverageFile:
         return sorted({r["year"] for r in self.rows})
 
 
-def _norm(text: object) -> str:
-    s = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
-
-
 def _cell(value) -> str:
     """A cell as the text the official typed (XLSX numbers: 2009.0 -> '2009')."""
     if value is None:
@@ -111,7 +105,7 @@ def read_coverage(path: Path | str) -> CoverageFile:
         if columns is None:
             if not any(cells):
                 continue
-            if "programme" not in {HEADER_ALIASES.get(_norm(c)) for c in cells}:
+            if "programme" not in {HEADER_ALIASES.get(norm(c)) for c in cells}:
                 if line >= HEADER_SEARCH_ROWS:
                     break
                 continue
@@ -140,7 +134,7 @@ def _header(name: str, line: int, cells: list[str]) -> dict[str, int]:
     while width and not cells[width - 1]:
         width -= 1
     for i, raw in enumerate(cells[:width]):
-        key = HEADER_ALIASES.get(_norm(raw))
+        key = HEADER_ALIASES.get(norm(raw))
         if key is None:
             raise LoadRefused(name, f"unknown column {raw!r}: the columns are {', '.join(COLUMNS)}",
                               line=line, column=raw or f"#{i + 1}")

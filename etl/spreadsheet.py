@@ -7,13 +7,22 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Iterator
 
 from etl.errors import LoadRefused
+from etl.gender_rules import fold
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def norm(text: object, keep: str = "") -> str:
+    """A cell as a key to compare: accents folded and any other non-ASCII character dropped,
+    lowercase, each run of characters other than a-z, 0-9 (and `keep`) one space: "Año Eje" -> "ano eje"."""
+    plain = fold(str(text or "")).encode("ascii", "ignore").decode()
+    return re.sub(f"[^a-z0-9{re.escape(keep)}]+", " ", plain.lower()).strip()
 
 
 def read_rows(path: Path, data: bytes | None = None) -> Iterator[tuple[int, list]]:
