@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent
+DEFAULT_RULES = PROJECT_ROOT / "rules" / "gender_rules.csv"   # the rule file `etl classify` reads
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dash import html
 
 from components.fmt import millions, pct
 from components.i18n import t
+from domain.gender import DEFINITIONS
 
 
 def kpi_card(label: str, value: str, unit: str, note, card_id: str, extra_class: str = "") -> dbc.Col:
@@ -41,9 +42,6 @@ def money_cards(values: dict, lang: str, prefix: str, units: str, notes: dict | 
     return dbc.Row(cards + list(extra), className="g-3")
 
 
-GENDER_DEFINITIONS = ("strict", "weighted", "broad")
-
-
 def three_totals_cards(summary: pd.DataFrame, unreviewed: dict, lang: str, prefix: str) -> dbc.Row:
     """The three gender totals (store.gender.gender_summary: strict, weighted, broad) as devengado
     cards with PIA, PIM and the share of devengado, then the unreviewed money, marked out.
@@ -52,7 +50,7 @@ def three_totals_cards(summary: pd.DataFrame, unreviewed: dict, lang: str, prefi
     units = t("gender.card.units", lang)
     rows = {r["definition"]: r for r in summary.to_dict("records")}
     cards = []
-    for d in GENDER_DEFINITIONS:
+    for d in DEFINITIONS:
         r = rows.get(d, {})
         note = t("gender.card.note", lang, pia=millions(r.get("pia")), pim=millions(r.get("pim")),
                  share=pct(r.get("share_devengado_pct")))

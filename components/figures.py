@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from components.fmt import MILLION, PLOTLY_SEPARATORS, millions, pct
 from components.i18n import t
-from etl.mef_format import DEPARTMENTS
+from domain.codes import DEPARTMENTS
 
 PIM_COLOR = "#9ecae1"
 DEVENGADO_COLOR = "#08519c"

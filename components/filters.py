@@ -11,7 +11,8 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, dcc, no_update
 
 from components.i18n import t
-from components.state import LEVEL_CHOICES, parse_search, search_for
+from components.state import parse_search, search_for
+from domain.codes import LEVEL_CHOICES
 
 
 def filter_id(page: str, field: str) -> dict:

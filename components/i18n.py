@@ -5,8 +5,8 @@ dict makes a missing translation visible in review and in tests (every key has b
 """
 from __future__ import annotations
 
-LANGS = ("es", "en")
-DEFAULT_LANG = "es"
+from domain.codes import DEFAULT_LANG, LANGS, LEVEL_LABELS
+from domain.gender import CATEGORIES, DEFINITIONS, LIO_LABELS, MARKERS, UNREVIEWED
 
 TEXT: dict[str, dict[str, str]] = {
     # shell
@@ -43,10 +43,6 @@ TEXT: dict[str, dict[str, str]] = {
     "filter.level": {"es": "Nivel de gobierno", "en": "Level of government"},
     "filter.programme": {"es": "Programa presupuestal", "en": "Budget programme"},
     "filter.metric": {"es": "Indicador del mapa", "en": "Map indicator"},
-    "level.all": {"es": "Todos", "en": "All"},
-    "level.E": {"es": "Gobierno nacional", "en": "National government"},
-    "level.R": {"es": "Gobiernos regionales", "en": "Regional governments"},
-    "level.M": {"es": "Gobiernos locales", "en": "Local governments"},
     "programme.all": {"es": "Todos los programas", "en": "All programmes"},
     # amounts and measures
     "pia": {"es": "PIA", "en": "PIA (opening budget)"},
@@ -450,9 +446,6 @@ TEXT: dict[str, dict[str, str]] = {
               "totals side by side, by category and by marker, with the rule that classified each programme."},
     "gender.explain.link": {"es": "¿Qué significan los tres totales y cómo se editan las reglas?",
                             "en": "What do the three totals mean, and how are the rules edited?"},
-    "gdef.strict": {"es": "Estricto: solo marcador 2", "en": "Strict: marker 2 only"},
-    "gdef.weighted": {"es": "Ponderado: monto × peso", "en": "Weighted: amount × weight"},
-    "gdef.broad": {"es": "Amplio: marcador 1 o 2", "en": "Broad: marker 1 or 2"},
     "gdef.strict.short": {"es": "Estricto", "en": "Strict"},
     "gdef.weighted.short": {"es": "Ponderado", "en": "Weighted"},
     "gdef.broad.short": {"es": "Amplio", "en": "Broad"},
@@ -541,11 +534,6 @@ TEXT: dict[str, dict[str, str]] = {
               "completa está en rules/README.md.",
         "en": "Each classification stores a new version (hash, date and author) shown above; the full guide is in "
               "rules/README.md."},
-    "gcat.especifico": {"es": "Específico de género", "en": "Gender-specific"},
-    "gcat.igualdad_oportunidades": {"es": "Igualdad de oportunidades en el servicio público",
-                                    "en": "Equal opportunity in the public service"},
-    "gcat.general": {"es": "General (transversal)", "en": "Mainstream"},
-    "gcat.sin_revisar": {"es": "Sin revisar", "en": "Unreviewed"},
     "gcat.especifico.body": {"es": "Gasto dirigido a mujeres y niñas o a la igualdad de género (p. ej. Centros "
                                    "Emergencia Mujer, Salud Materno Neonatal).",
                              "en": "Spending targeted at women and girls or at gender equality (e.g. women's "
@@ -558,10 +546,6 @@ TEXT: dict[str, dict[str, str]] = {
                           "en": "All other spending, assessed for its gendered impact."},
     "gcat.sin_revisar.body": {"es": "Lo pone el sistema, nunca una regla: ninguna regla coincide con la línea.",
                               "en": "Set by the system, never by a rule: no rule matches the line."},
-    "gmark.2": {"es": "2 · Principal", "en": "2 · Principal"},
-    "gmark.1": {"es": "1 · Significativo", "en": "1 · Significant"},
-    "gmark.0": {"es": "0 · No orientado", "en": "0 · Not targeted"},
-    "gmark.sin_revisar": {"es": "Sin revisar", "en": "Unreviewed"},
     "gmark.2.body": {"es": "La igualdad de género es el objetivo principal.",
                      "en": "Gender equality is the main objective."},
     "gmark.1.body": {"es": "Objetivo importante y deliberado, pero no el principal.",
@@ -571,19 +555,6 @@ TEXT: dict[str, dict[str, str]] = {
                                  "marcador 2 = 100 %, 1 = 50 %, 0 = 0 %).",
                            "en": "Weight: the share of a line that counts as gender spending (initial set: marker "
                                  "2 = 100 %, 1 = 50 %, 0 = 0 %)."},
-    "glio.normas_politicas": {"es": "Normas y políticas", "en": "Norms and policies"},
-    "glio.estadisticas": {"es": "Estadísticas", "en": "Statistics"},
-    "glio.proteccion_inclusion_social": {"es": "Protección e inclusión social",
-                                         "en": "Protection and social inclusion"},
-    "glio.violencia": {"es": "Violencia", "en": "Violence"},
-    "glio.derechos_economicos": {"es": "Derechos económicos", "en": "Economic rights"},
-    "glio.derecho_trabajo": {"es": "Derecho al trabajo", "en": "Right to work"},
-    "glio.salud": {"es": "Salud", "en": "Health"},
-    "glio.educacion": {"es": "Educación", "en": "Education"},
-    "glio.justicia": {"es": "Justicia", "en": "Justice"},
-    "glio.derechos_politicos": {"es": "Derechos políticos", "en": "Political rights"},
-    "glio.no_relacionado": {"es": "No relacionado", "en": "Not related"},
-    "glio.sin_revisar": {"es": "Sin revisar", "en": "Unreviewed"},
     "col.gcategory": {"es": "Categoría de género", "en": "Gender category"},
     "col.gmarker": {"es": "Marcador", "en": "Marker"},
     "col.weight": {"es": "Peso", "en": "Weight"},
@@ -612,6 +583,14 @@ TEXT: dict[str, dict[str, str]] = {
     "unit.percent": {"es": "% ({base})", "en": "% ({base})"},
     "unit.target": {"es": "meta: {base}", "en": "target: {base}"},
 }
+
+# Domain vocabulary: its words live in domain/, written once.
+TEXT.update({f"level.{k}": v for k, v in LEVEL_LABELS.items()})
+TEXT.update({f"gcat.{k}": v for k, v in CATEGORIES.items()})
+TEXT.update({f"gmark.{k}": v if k == UNREVIEWED else {lang: f"{k} · {word}" for lang, word in v.items()}
+             for k, v in MARKERS.items()})
+TEXT.update({f"glio.{k}": v for k, v in LIO_LABELS.items()})
+TEXT.update({f"gdef.{k}": v for k, v in DEFINITIONS.items()})
 
 
 def t(key: str, lang: str | None = DEFAULT_LANG, **fmt) -> str:

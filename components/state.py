@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode
 
-from components.i18n import DEFAULT_LANG, LANGS
+from domain.codes import DEFAULT_LANG, LANGS, LEVEL_CHOICES
 
-LEVEL_CHOICES = ("all", "E", "R", "M")
 METRICS = ("devengado", "pim", "avance")
 # Keys that travel between pages (the navbar keeps them); the rest belong to one page.
 GLOBAL_KEYS = ("year", "level", "lang")

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from etl.errors import LoadRefused, Reject
+from domain.codes import DEPARTMENTS, LEVELS, STAGES
+from domain.errors import LoadRefused
+from etl.errors import Reject
 from etl.spreadsheet import norm, read_rows
-from etl.mef_format import AMOUNTS, DEPARTMENTS, LEVELS
 from store.schema import CONSULTA_DIMENSIONS
 
 HEADER_SEARCH_ROWS = 30
@@ -142,7 +143,7 @@ def read_export(path: Path, year: int | None = None) -> ConsultaExport:
     out: dict[str, list] = {"line": [], "fiscal_year": []}
     for d in CONSULTA_DIMENSIONS:
         out[d], out[f"{d}_name"] = [], []
-    for col, _ in AMOUNTS:
+    for col in STAGES:
         out[col] = []
     out["avance_pct"] = []
     rejects: list[Reject] = []

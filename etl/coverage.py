@@ -24,18 +24,17 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from domain.codes import DEPARTMENTS, FIRST_COVERAGE_YEAR, LAST_YEAR, NATIONAL, SEXES
+from domain.errors import LoadRefused
 from etl import history
-from etl.errors import LoadRefused, Reject, write_reject_report
+from etl.errors import Reject, write_reject_report
+from etl.network import check_coverage_integrity
 from etl.spreadsheet import XLSX_SUFFIXES, norm, read_rows
-from etl.mef_format import DEPARTMENTS, LAST_YEAR
-from etl.network import SEXES, check_coverage_integrity
 from settings import Settings, get_settings
 from store.engine import StoreMissing, read_engine, write_transaction
 from store.schema import coverage, programme_fact
 
 FORMAT = "coverage"
-NATIONAL = "PE"
-FIRST_YEAR = 1980
 HEADER_SEARCH_ROWS = 10
 
 COLUMNS = ("programme", "year", "department", "sex", "value", "unit", "source", "note")
@@ -166,8 +165,8 @@ def _row(out: CoverageFile, line: int, cells: list[str], columns: dict[str, int]
     year = None
     if not re.fullmatch(r"\d{4}", year_raw):
         bad("year", year_raw, "year must be a whole number like 2009")
-    elif not FIRST_YEAR <= int(year_raw) <= LAST_YEAR:
-        bad("year", year_raw, f"year out of range ({FIRST_YEAR}-{LAST_YEAR})")
+    elif not FIRST_COVERAGE_YEAR <= int(year_raw) <= LAST_YEAR:
+        bad("year", year_raw, f"year out of range ({FIRST_COVERAGE_YEAR}-{LAST_YEAR})")
     else:
         year = int(year_raw)
     dept_raw = get("department")

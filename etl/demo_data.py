@@ -43,7 +43,8 @@ import math
 import random
 from pathlib import Path
 
-from etl.mef_format import DEPARTMENTS, GASTO_COLUMNS, LEVELS
+from domain.codes import DEPARTMENTS, LEVELS
+from domain.mef_format import GASTO_COLUMNS
 
 __all__ = ["DEMO_YEARS", "write_year", "write_demo_files", "write_benchmark_file"]
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import duckdb
 
-from etl.errors import LoadRefused
-from etl.mef_format import DEPARTMENTS
+from domain.codes import DEPARTMENTS
+from domain.errors import LoadRefused
 
 CODE_RE = re.compile(r"^\d{1,2}$")
 

@@ -15,23 +15,30 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from etl.errors import LoadRefused, Reject
-from etl.mef_format import (AMOUNTS, COLUMN_ALIASES, DEPARTMENTS, FIRST_YEAR, GASTO_COLUMNS, GRAIN,
-                            LAST_YEAR, LEVELS, REQUIRED_COLUMNS)
+from domain.codes import DEPARTMENTS, FIRST_BUDGET_YEAR, LAST_YEAR, LEVELS
+from domain.errors import LoadRefused
+from domain.mef_format import (
+    AMOUNT_COLUMNS,
+    COLUMN_ALIASES,
+    GASTO_COLUMNS,
+    GRAIN,
+    REQUIRED_COLUMNS,
+)
+from etl.errors import Reject
 from etl.progress import run_with_progress
 from etl.source_file import SourceFile
 
-YEARS = [str(y) for y in range(FIRST_YEAR, LAST_YEAR + 1)]
+YEARS = [str(y) for y in range(FIRST_BUDGET_YEAR, LAST_YEAR + 1)]
 MONTHS = [str(m) for m in range(13)] + [f"{m:02d}" for m in range(10)]
 
 # The check each typed column makes, for the reject report (DuckDB only says "cast failed").
 ENUM_TYPES = {
-    "ANO_EJE": ("gsb_year", YEARS, f"fiscal year must be {FIRST_YEAR}-{LAST_YEAR}"),
+    "ANO_EJE": ("gsb_year", YEARS, f"fiscal year must be {FIRST_BUDGET_YEAR}-{LAST_YEAR}"),
     "MES_EJE": ("gsb_month", MONTHS, "month must be 0-12"),
     "NIVEL_GOBIERNO": ("gsb_level", list(LEVELS), "level of government must be E, R or M"),
     "DEPARTAMENTO_META": ("gsb_dept", list(DEPARTMENTS), "unknown department code (INEI 01-25 or 98)"),
 }
-AMOUNT_COLUMNS = {src for _, src in AMOUNTS}
+AMOUNT_SOURCES = {src for _, src in AMOUNT_COLUMNS}
 AMOUNT_RE = re.compile(r"^-?\d{1,16}(\.\d{1,2})?$")
 
 
@@ -71,7 +78,7 @@ def _column_types(header: list[str], canonical: dict[str, str]) -> dict[str, str
         canon = canonical[col]
         if canon in ENUM_TYPES:
             types[col] = ENUM_TYPES[canon][0]
-        elif canon in AMOUNT_COLUMNS:
+        elif canon in AMOUNT_SOURCES:
             types[col] = "DECIMAL(18,2)"
         else:
             types[col] = "VARCHAR"
@@ -142,7 +149,7 @@ def _aggregate_sql(src: SourceFile, columns_sql: str, by_canon: dict[str, str], 
             selects.append(f"any_value({_q(by_canon[src_name])}) AS {col}__name")
         else:
             selects.append(f"CAST(NULL AS VARCHAR) AS {col}__name")
-    for col, src_amount in AMOUNTS:
+    for col, src_amount in AMOUNT_COLUMNS:
         selects.append(f"sum({_q(by_canon[src_amount])}) AS {col}")
     selects.append("count(*) AS n")
     return f"CREATE TABLE agg AS SELECT {', '.join(selects)} FROM {reader} GROUP BY {', '.join(groups)}"
@@ -204,7 +211,7 @@ def _explain(raw: str, header: list[str], canonical: dict[str, str], types: dict
             _, allowed, reason = ENUM_TYPES[canon]
             if value not in allowed:
                 problems.append((col, value, reason))
-        elif canon in AMOUNT_COLUMNS:
+        elif canon in AMOUNT_SOURCES:
             if not AMOUNT_RE.match(value):
                 problems.append((col, value, "amount is not a number with '.' decimals and no thousands separator"))
     return problems or None

@@ -17,8 +17,9 @@ def _refused(exc) -> int:
 
 
 def cmd_classify(args) -> int:
+    from domain.gender import CATEGORIES
+    from domain.gender_rules import RuleError
     from etl.classify import classify
-    from etl.gender_rules import CATEGORIES, RuleError
     try:
         r = classify(args.rules, loaded_by=args.by)
     except RuleError as exc:
@@ -85,7 +86,7 @@ def cmd_rules_versions(args) -> int:
 
 
 def cmd_rules_diff(args) -> int:
-    from etl.gender_rules import RuleError
+    from domain.gender_rules import RuleError
     from store.gender import rule_diff
     versions = list(args.versions)
     if len(versions) > 2:

@@ -12,17 +12,20 @@ from pathlib import Path
 import duckdb
 import sqlalchemy as sa
 
+from domain.codes import STAGES
+from domain.errors import LoadRefused
+from domain.mef_format import GRAIN
 from etl import consulta, department_list, gasto, history
 from etl.classify import apply_classification
-from etl.errors import LoadRefused, rejected_lines, write_reject_report
-from etl.mef_format import AMOUNTS, GRAIN
+from etl.errors import rejected_lines, write_reject_report
 from etl.result import LoadResult, run_load, unchanged
 from etl.source_file import open_source, sha256_of
 from etl.spreadsheet import XLSX_SUFFIXES
 from settings import Settings, get_settings
 from store.bulk import insert_batches
 from store.engine import write_transaction
-from store.schema import budget_line, code_name, consulta_line, department_list as department_list_table, load_history
+from store.schema import budget_line, code_name, consulta_line, load_history
+from store.schema import department_list as department_list_table
 
 BATCH_ROWS = 250_000
 
@@ -79,7 +82,7 @@ def _publish_gasto(con, staged: gasto.StagedGasto, s: Settings, started, demo, r
     rejected = staged.rows_rejected
     rows_read = staged.rows_loaded + rejected
     grain = [c for c, _, _ in GRAIN]
-    amounts = [c for c, _ in AMOUNTS]
+    amounts = list(STAGES)
     with write_transaction(s) as conn:
         load_id = history.next_load_id(conn)
         conn.execute(budget_line.delete().where(budget_line.c.fiscal_year.in_(years)))

@@ -18,13 +18,20 @@ from pathlib import Path
 import sqlalchemy as sa
 import yaml
 
+from domain.codes import FIRST_FACT_YEAR, LANGS, LAST_YEAR, SEXES
+from domain.errors import LoadRefused
+from domain.network import CURRENCIES, MATCHERS, NETWORK_CATEGORIES, is_count_unit
 from etl import history
-from etl.errors import LoadRefused
-from etl.mef_format import LAST_YEAR
 from settings import PROJECT_ROOT, Settings, get_settings
 from store.engine import write_transaction
-from store.schema import (NETWORK_CATEGORIES, coverage, programme, programme_budget_link, programme_category,
-                          programme_fact, reference_source)
+from store.schema import (
+    coverage,
+    programme,
+    programme_budget_link,
+    programme_category,
+    programme_fact,
+    reference_source,
+)
 
 DEFAULT_PATH = PROJECT_ROOT / "data" / "network" / "programmes.yaml"
 FORMAT = "network"
@@ -32,7 +39,6 @@ FORMAT = "network"
 TOP_KEYS = {"source", "categories", "programmes"}
 CATEGORY_KEYS = {"id", "label_es", "label_en", "definition_es", "definition_en", "subtypes"}
 SUBTYPE_KEYS = {"id", "label_es", "label_en", "definition_es", "definition_en"}
-LANGS = ("es", "en")
 TEXT_BASES = ("institution", "objectives", "gender_objectives", "targeting", "target_population", "gender_design",
               "linkages", "results")
 TEXT_FIELDS = tuple(f"{f}_{lang}" for f in TEXT_BASES for lang in LANGS)
@@ -45,19 +51,10 @@ BUDGET_KEYS = {"amount", "printed", "currency", "year", "what_es", "what_en", "s
 CONTRADICTION_KEYS = {"what_es", "what_en", "values", "note_es", "note_en"}
 CONTRADICTION_VALUE_KEYS = {"printed", "section"}
 LINK_KEYS = {"years", "sec_ejec", "programa", "pliego", "name_pattern", "successor", "note_es", "note_en"}
-MATCHERS = ("sec_ejec", "programa", "pliego", "name_pattern")
-SEXES = ("F", "M", "T")     # women, men, total: also the codes of coverage.csv and population.csv
-CURRENCIES = ("USD", "PEN")
-FIRST_YEAR = 1900
 
 SLUG_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2})?(/\d{4}(-\d{2})?)?$")
 CODE_RE = re.compile(r"^\d{1,7}$")
-
-
-def is_count_unit(unit: str | None) -> bool:
-    """Counts can be divided into money; percentages and targets cannot (data/network/README.md)."""
-    return bool(unit) and not unit.startswith("percent_") and not unit.endswith("_target")
 
 
 # ---------------------------------------------------------------- YAML with line numbers
@@ -163,8 +160,8 @@ class _Checker:
     def year(self, value, what: str, node, required: bool = False) -> int | None:
         if value is None and not required:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or not FIRST_YEAR <= value <= LAST_YEAR:
-            self.fail(f"{what} must be a year between {FIRST_YEAR} and {LAST_YEAR}, found {value!r}", node)
+        if isinstance(value, bool) or not isinstance(value, int) or not FIRST_FACT_YEAR <= value <= LAST_YEAR:
+            self.fail(f"{what} must be a year between {FIRST_FACT_YEAR} and {LAST_YEAR}, found {value!r}", node)
         return value
 
     def items(self, value, what: str, node) -> list:

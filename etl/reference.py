@@ -23,9 +23,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from domain.codes import SEXES
+from domain.errors import LoadRefused
 from etl import coverage as coverage_mod
 from etl import history, network
-from etl.errors import LoadRefused
 from settings import PROJECT_ROOT, Settings, get_settings
 from store.engine import StoreMissing, read_engine, write_transaction
 from store.schema import cpi, exchange_rate, population, reference_source
@@ -127,7 +128,7 @@ def read_dataset(ds: Dataset, folder: Path, citation: str | None) -> StagedRefer
             if rec["department"] not in DEPARTMENT_CODES:
                 raise LoadRefused(name, f"department {rec['department']!r} is not 00 (national) or an INEI "
                                         f"code 01-25", line=line, column="department")
-            if rec["sex"] not in network.SEXES:
+            if rec["sex"] not in SEXES:
                 raise LoadRefused(name, f"sex {rec['sex']!r} is not F, M or T", line=line, column="sex")
             if not rec["population"].isdigit():
                 raise LoadRefused(name, f"population {rec['population']!r} is not a whole number >= 0",

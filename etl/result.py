@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from domain.errors import LoadRefused
 from etl import history
-from etl.errors import LoadRefused
 from settings import Settings
 
 

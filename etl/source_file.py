@@ -16,7 +16,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl.errors import LoadRefused
+from domain.errors import LoadRefused
 
 CHUNK = 8 * 1024 * 1024
 HEAD = 1024 * 1024

@@ -12,8 +12,8 @@ import zipfile
 from pathlib import Path
 from typing import Iterator
 
-from etl.errors import LoadRefused
-from etl.gender_rules import fold
+from domain.errors import LoadRefused
+from domain.text import ascii_fold
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -21,7 +21,7 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 def norm(text: object, keep: str = "") -> str:
     """A cell as a key to compare: accents folded and any other non-ASCII character dropped,
     lowercase, each run of characters other than a-z, 0-9 (and `keep`) one space: "Año Eje" -> "ano eje"."""
-    plain = fold(str(text or "")).encode("ascii", "ignore").decode()
+    plain = ascii_fold(str(text or ""))
     return re.sub(f"[^a-z0-9{re.escape(keep)}]+", " ", plain.lower()).strip()
 
 

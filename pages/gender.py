@@ -10,13 +10,22 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
-from components.cards import GENDER_DEFINITIONS, three_totals_cards
+from components.cards import three_totals_cards
 from components.data import cached, cached_all
 from components.figures import budget_bars, empty_figure, grouped_bars
 from components.fmt import millions, pct
 from components.i18n import code_label, t
-from components.layout import graph, on_store_missing, page_context, page_top, source_text
+from components.layout import (
+    graph,
+    on_store_missing,
+    page_context,
+    page_top,
+    source_text,
+)
 from components.tables import data_grid
+from domain.codes import LEVELS, MAIN_STAGES
+from domain.gender import CATEGORIES, DEFINITIONS, UNREVIEWED
+from domain.gender_rules import RuleError
 from store import dashboard, gender
 
 dash.register_page(__name__, path="/genero", name="Género", order=3, i18n_key="nav.gender",
@@ -25,9 +34,7 @@ dash.register_page(__name__, path="/genero", name="Género", order=3, i18n_key="
 PREFIX = "gender"
 CLASSIFY_COMMAND = "python -m etl classify"
 DIFF_COMMAND = "python -m etl rules diff rules/gender_rules.csv"
-STAGES = ("pia", "pim", "devengado")
 COLORS = {"strict": "#7a0177", "weighted": "#c51b8a", "broad": "#f768a1"}
-UNREVIEWED = gender.UNREVIEWED
 
 
 def _float(v) -> float:
@@ -68,9 +75,9 @@ def explanation(lang: str) -> dbc.Card:
     return dbc.Card(dbc.CardBody([
         html.H2(t("gender.explain.title", lang), className="h5"),
         html.H3(t("gender.explain.totals", lang), className="h6 mt-2"),
-        dl([(t(f"gdef.{d}", lang), t(f"gdef.{d}.body", lang)) for d in GENDER_DEFINITIONS]),
+        dl([(t(f"gdef.{d}", lang), t(f"gdef.{d}.body", lang)) for d in DEFINITIONS]),
         html.H3(t("gender.explain.categories", lang), className="h6"),
-        dl([(t(f"gcat.{c}", lang), t(f"gcat.{c}.body", lang)) for c in gender.CATEGORIES]),
+        dl([(t(f"gcat.{c}", lang), t(f"gcat.{c}.body", lang)) for c in CATEGORIES]),
         html.H3(t("gender.explain.markers", lang), className="h6"),
         dl([(t(f"gmark.{m}", lang), t(f"gmark.{m}.body", lang)) for m in ("2", "1", "0")]),
         html.P(t("gender.weight.body", lang), className="small"),
@@ -87,16 +94,16 @@ def _not_classified(lang: str) -> dbc.Alert:
 
 
 def _totals_figure(summary: pd.DataFrame, stage_totals: dict, lang: str, source: str):
-    stages = [t(s, lang) for s in STAGES]
+    stages = [t(s, lang) for s in MAIN_STAGES]
     rows = {r["definition"]: r for r in summary.to_dict("records")}
     series, hover = [], []
-    for d in GENDER_DEFINITIONS:
-        values = [_float(rows[d][s]) for s in STAGES]
+    for d in DEFINITIONS:
+        values = [_float(rows[d][s]) for s in MAIN_STAGES]
         series.append((t(f"gdef.{d}.short", lang), values, COLORS[d]))
-        shares = [v / stage_totals[s] * 100 if stage_totals[s] else None for s, v in zip(STAGES, values)]
+        shares = [v / stage_totals[s] * 100 if stage_totals[s] else None for s, v in zip(MAIN_STAGES, values)]
         hover.append([f"<b>{label}</b><br>{t(f'gdef.{d}', lang)}: {millions(v)}<br>"
                       + t("gender.totals.hover", lang, share=pct(share), stage=t(s, lang))
-                      for label, s, v, share in zip(stages, STAGES, values, shares)])
+                      for label, s, v, share in zip(stages, MAIN_STAGES, values, shares)])
     return grouped_bars(stages, series, lang, t("gender.totals.title", lang), t("units.millions", lang), source,
                         hover=hover)
 
@@ -105,7 +112,7 @@ def _group_bars(df: pd.DataFrame, prefix: str, title: str, lang: str, source: st
     if df.empty:
         return empty_figure(t("empty", lang))
     frame = pd.DataFrame({"key": [str(k) for k in df["key"]], "name": [code_label(prefix, k, lang) for k in df["key"]],
-                          **{a: [_float(v) for v in df[a]] for a in STAGES}})
+                          **{a: [_float(v) for v in df[a]] for a in MAIN_STAGES}})
     frame["avance_pct"] = [d / p * 100 if p else None for d, p in zip(frame["devengado"], frame["pim"])]
     return budget_bars(frame, lang, title, source, labels=list(frame["name"]))
 
@@ -118,7 +125,7 @@ def render_totals(state: dict):
     """The three totals (cards and grouped bars), the unreviewed money, and PIM / devengado by
     category and by marker, for the year and level in the URL."""
     lang, year, level = state["lang"], state["year"], state["level"]
-    filters = {"nivel": level} if level in dashboard.LEVELS else None
+    filters = {"nivel": level} if level in LEVELS else None
     summary, by_cat, by_marker, version = cached_all(
         (gender.gender_summary, year, filters), (gender.gender_totals, "categoria_genero", year, filters),
         (gender.gender_totals, "marcador_genero", year, filters), (gender.classification_version,))
@@ -126,7 +133,7 @@ def render_totals(state: dict):
     if by_cat.empty:
         msg = empty_figure(t("empty", lang))
         return dbc.Alert(t("empty", lang), color="secondary"), msg, msg, msg
-    totals = {s: sum(_float(v) for v in by_cat[s]) for s in STAGES}
+    totals = {s: sum(_float(v) for v in by_cat[s]) for s in MAIN_STAGES}
     unrev = by_cat[by_cat["key"] == UNREVIEWED]
     unrev_dev = _float(unrev["devengado"].iloc[0]) if not unrev.empty else 0.0
     share = unrev_dev / totals["devengado"] * 100 if totals["devengado"] else None
@@ -246,6 +253,6 @@ def render_versions(state: dict):
         return html.Div([table, html.P(t("gender.versions.one", lang), className="small text-secondary mt-2")])
     try:
         diff = cached(gender.rule_diff, None, None, year)
-    except gender.RuleError as exc:          # e.g. the active version is the first one
+    except RuleError as exc:          # e.g. the active version is the first one
         return html.Div([table, dbc.Alert(str(exc), color="secondary", className="mt-2")])
     return html.Div([table, _diff(diff, year, lang)])

@@ -19,9 +19,17 @@ from components.figures import budget_bars, empty_figure, value_map
 from components.filters import extra_dropdown, extra_radio
 from components.fmt import fmt_number, millions, pct
 from components.i18n import report_section, t, unit_label
-from components.layout import graph, on_store_missing, page_context, page_top, source_text, store_missing
+from components.layout import (
+    graph,
+    on_store_missing,
+    page_context,
+    page_top,
+    source_text,
+    store_missing,
+)
 from components.state import page_state, search_for
 from components.tables import data_grid
+from domain.network import NETWORK_CATEGORIES
 from store import dashboard, network
 
 PATH = "/red"
@@ -29,7 +37,6 @@ dash.register_page(__name__, path=PATH, name="Red de protección social", order=
                    title="Red de protección social · Presupuesto sensible al género")
 
 PREFIX = "red"
-CATEGORIES = ("protective", "preventive", "promotive", "transformative")
 INDICATORS = ("habitante", "mujer")
 PRICES = ("nominal", "real")
 BASE_YEAR = 2009                     # real soles: prices of 2009, Lima CPI (the report's fieldwork year)
@@ -46,7 +53,7 @@ def network_state(query: dict, years: list[int] | None) -> dict:
     state = page_state(query, years)
     pid = str(query.get("programa_red") or "").strip().lower()
     state["programa_red"] = pid if _ID.match(pid) else ""
-    state["categoria"] = query.get("categoria") if query.get("categoria") in CATEGORIES else "all"
+    state["categoria"] = query.get("categoria") if query.get("categoria") in NETWORK_CATEGORIES else "all"
     state["indicador"] = query.get("indicador") if query.get("indicador") in INDICATORS else INDICATORS[0]
     state["precios"] = query.get("precios") if query.get("precios") in PRICES else PRICES[0]
     return state
@@ -69,8 +76,8 @@ def _sex_labels(sexes, lang: str) -> list[str]:
 
 def _ordered(table: pd.DataFrame) -> pd.DataFrame:
     """Programmes by category (protective ... transformative), then in the report's order."""
-    rank = {c: i for i, c in enumerate(CATEGORIES)}
-    out = table.assign(_rank=table["category"].map(rank).fillna(len(CATEGORIES)), _pos=range(len(table)))
+    rank = {c: i for i, c in enumerate(NETWORK_CATEGORIES)}
+    out = table.assign(_rank=table["category"].map(rank).fillna(len(NETWORK_CATEGORIES)), _pos=range(len(table)))
     return out.sort_values(["_rank", "_pos"]).drop(columns=["_rank", "_pos"]).reset_index(drop=True)
 
 
@@ -155,7 +162,7 @@ def render_network(state: dict):
     """The network's programmes, by category; the chosen programme highlighted."""
     lang = state["lang"]
     table = _ordered(cached(network.network_table, lang))
-    if state.get("categoria") in CATEGORIES:
+    if state.get("categoria") in NETWORK_CATEGORIES:
         table = table[table["category"] == state["categoria"]]
     if table.empty:
         return dbc.Alert(t("red.table.empty", lang), color="secondary")

@@ -11,32 +11,38 @@ from __future__ import annotations
 import pandas as pd
 import sqlalchemy as sa
 
-from etl.mef_format import LEVELS as LEVEL_NAMES
+from domain.codes import ALL, LEVELS, MAIN_STAGES
 from settings import Settings, get_settings
 from store.engine import StoreMissing, publish_id, read_engine
 from store.errors import SchemaMismatch
 from store.gender import rule_conditions, rule_rows
-from store.read import (AMOUNTS, DRILL_COLUMNS, DRILL_LEVELS, _filtered, _frame, _num, _pct, is_demo_store, latest_names,
-                        load_history_frame, totals)
+from store.read import (
+    DRILL_COLUMNS,
+    DRILL_LEVELS,
+    _filtered,
+    _frame,
+    _num,
+    _pct,
+    is_demo_store,
+    latest_names,
+    load_history_frame,
+    totals,
+)
 from store.schema import budget_line, code_name, programme_category
 from store.schema import load_history as history_table
 
 __all__ = [
-    "StoreMissing", "schema_problem", "LEVELS", "DRILL_LEVELS", "store_identity", "store_summary", "sources",
+    "StoreMissing", "schema_problem", "DRILL_LEVELS", "store_identity", "store_summary", "sources",
     "overview_kpis", "by_level", "by_programme", "drill", "drill_names", "monthly_execution",
     "by_department", "load_history", "programme_names", "network_categories", "gender_programmes",
     "gender_by_programme",
 ]
 
-LEVELS = ("E", "R", "M")
-ALL = "all"
-
-
 def _is_ppr(col):
     """PpR strategic programmes: every programa code except the 9xxx categories (9001 ACCIONES
     CENTRALES, 9002 ASIGNACIONES PRESUPUESTARIAS QUE NO RESULTAN EN PRODUCTOS, ...) and lines
     without a code. A prefix, not a list: MEF numbers its non-programme categories 9xxx
-    (DOMAIN.md §2), so another such category is left out without a code change."""
+    (docs/domain.md §2), so another such category is left out without a code change."""
     return sa.and_(col != "", sa.not_(col.startswith("9")))
 
 
@@ -57,7 +63,7 @@ def _totals_frame(df: pd.DataFrame) -> pd.DataFrame:
         "key": df["key"].astype(str) if not df.empty else pd.Series(dtype=str),
         "name": df["name"].astype(str) if not df.empty else pd.Series(dtype=str),
     })
-    for c in AMOUNTS:
+    for c in MAIN_STAGES:
         out[c] = [(_num(v) or 0.0) for v in df[c]] if not df.empty else pd.Series(dtype=float)
     out["avance_pct"] = [_pct(d, p) for d, p in zip(out["devengado"], out["pim"])]
     return out
@@ -138,7 +144,7 @@ def by_level(year: int, level: str | None = ALL, settings: Settings | None = Non
                             sa.func.sum(t.c.pim).label("pim"), sa.func.sum(t.c.devengado).label("devengado")),
                   year, level).group_by(t.c.nivel_gobierno)
     df = _frame(stmt, settings)
-    df["name"] = [LEVEL_NAMES.get(k, k) for k in df["key"]]
+    df["name"] = [LEVELS.get(k, k) for k in df["key"]]
     df = _totals_frame(df)
     order = {k: i for i, k in enumerate(LEVELS)}
     return df.sort_values("key", key=lambda s: s.map(order)).reset_index(drop=True)
@@ -258,7 +264,7 @@ def gender_programmes(year: int, level: str | None = ALL, settings: Settings | N
     rationale, source, conditions (what the rule tests). Programmes by PIM, largest first; within
     one, its rules by PIM."""
     df = _frame(rule_rows(year, level, by_programme=True), settings)
-    cols = ["key", "name", "rule_id", "category", "marker", "weight", "lio_line", "lines", *AMOUNTS,
+    cols = ["key", "name", "rule_id", "category", "marker", "weight", "lio_line", "lines", *MAIN_STAGES,
             "rationale", "source", "conditions"]
     if df.empty:
         return pd.DataFrame(columns=cols)
@@ -267,7 +273,7 @@ def gender_programmes(year: int, level: str | None = ALL, settings: Settings | N
     df["name"] = df["name"].fillna("")
     for col in ("rationale", "source"):
         df[col] = df[col].fillna("")
-    for a in AMOUNTS:
+    for a in MAIN_STAGES:
         df[a] = [_num(v) or 0.0 for v in df[a]]
     df["weight"] = [_num(v) or 0.0 for v in df["weight"]]
     df["marker"] = pd.Series([None if v is None or v != v else int(v) for v in df["marker"]], dtype=object)

@@ -21,26 +21,34 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import sqlalchemy as sa
 
-from etl.gender_rules import (CATEGORIES, FIELDS, LIO_LINES, MARKERS, MATCH_DIMENSIONS, UNREVIEWED, Rule, RuleError,
-                              read_rules)
-from etl.mef_format import LEVELS as LEVEL_NAMES
+from domain.codes import LEVELS, MAIN_STAGES
+from domain.gender import (
+    CATEGORIES,
+    DEFINITIONS,
+    MARKERS,
+    MATCH_DIMENSIONS,
+    UNREVIEWED,
+    label,
+)
+from domain.gender_rules import FIELDS, Rule, RuleError, match, read_rules
 from settings import Settings
 from store.engine import read_engine
-from store.read import AMOUNTS, DRILL_COLUMNS, GROUPS, _filtered, _frame, _pct, latest_names
-from store.schema import LINE_CLASS_KEYS, budget_line, gender_rule, gender_rule_set, line_class
+from store.read import DRILL_COLUMNS, GROUPS, _filtered, _frame, _pct, latest_names
+from store.rule_sets import active_rule_set_id, fetch_keys, fetch_names, rows, rules_of
+from store.schema import (
+    LINE_CLASS_KEYS,
+    budget_line,
+    gender_rule,
+    gender_rule_set,
+    line_class,
+)
 
 __all__ = [
-    "CATEGORIES", "MARKERS", "LIO_LINES", "DEFINITIONS", "GENDER_GROUPS", "UNREVIEWED",
+    "GENDER_GROUPS",
     "gender_summary", "gender_totals", "coverage", "rule_sets", "rules", "line_rules", "rule_diff", "RuleDiff",
     "classification_version",
 ]
 
-# The three totals users argue from (DOMAIN.md §6), in the order they are shown.
-DEFINITIONS: dict[str, tuple[str, str]] = {
-    "strict": ("Estricto: solo marcador 2", "Strict: marker 2 only"),
-    "weighted": ("Ponderado: monto x peso", "Weighted: amount x weight"),
-    "broad": ("Amplio: marcador 1 o 2", "Broad: marker 1 or 2"),
-}
 GENDER_GROUPS = ("categoria_genero", "marcador_genero")
 CATEGORY_ORDER = tuple(CATEGORIES)
 MARKER_ORDER = tuple(MARKERS)
@@ -69,10 +77,10 @@ class _Source:
 
 
 _c, _b = line_class, budget_line
-_KEYED = _Source(_c, _c.c, {a: _c.c[a] for a in AMOUNTS}, sa.func.sum(_c.c.lines), _c.c.category, _c.c.marker,
+_KEYED = _Source(_c, _c.c, {a: _c.c[a] for a in MAIN_STAGES}, sa.func.sum(_c.c.lines), _c.c.category, _c.c.marker,
                  _c.c.weight)
 _JOINED = _Source(_b.outerjoin(_c, sa.and_(*(_b.c[k] == _c.c[k] for k in LINE_CLASS_KEYS))), _b.c,
-                  {a: _b.c[a] for a in AMOUNTS}, sa.func.count(), sa.func.coalesce(_c.c.category, UNREVIEWED),
+                  {a: _b.c[a] for a in MAIN_STAGES}, sa.func.count(), sa.func.coalesce(_c.c.category, UNREVIEWED),
                   _c.c.marker, sa.func.coalesce(_c.c.weight, 0))
 
 
@@ -83,12 +91,6 @@ def _column(key: str) -> str:
 def _source(filters: dict | None) -> _Source:
     keyed = all(k in GENDER_GROUPS or _column(k) in LINE_CLASS_KEYS for k in (filters or {}))
     return _KEYED if keyed else _JOINED
-
-
-def label(mapping: dict[str, tuple[str, str]], key: str) -> str:
-    """'Spanish / English' label for the CLI and exports."""
-    es, en = mapping.get(str(key), (str(key), str(key)))
-    return es if es == en else f"{es} / {en}"
 
 
 def _where(stmt, src: _Source, year=None, filters: dict | None = None):
@@ -120,7 +122,7 @@ def gender_summary(year: int | None = None, filters: dict | None = None,
     strict = lines with marker 2; weighted = sum of amount x weight%; broad = marker 1 or 2."""
     src = _source(filters)
     cols = []
-    for a in AMOUNTS:
+    for a in MAIN_STAGES:
         amt = src.amount[a]
         cols += [sa.func.sum(sa.case((src.marker == 2, amt), else_=0)).label(f"strict_{a}"),
                  sa.func.sum(amt * src.weight).label(f"weighted_{a}"),
@@ -128,9 +130,9 @@ def gender_summary(year: int | None = None, filters: dict | None = None,
                  sa.func.sum(amt).label(f"total_{a}")]
     row = _frame(_where(sa.select(*cols).select_from(src.table), src, year, filters), settings).iloc[0]
     out = []
-    for d, (es, en) in DEFINITIONS.items():
-        rec = {"definition": d, "label_es": es, "label_en": en}
-        for a in AMOUNTS:
+    for d, words in DEFINITIONS.items():
+        rec = {"definition": d, "label_es": words["es"], "label_en": words["en"]}
+        for a in MAIN_STAGES:
             v = _dec(row[f"{d}_{a}"])
             rec[a] = (v / 100).quantize(CENT, ROUND_HALF_UP) if d == "weighted" else v
         for a in ("pim", "devengado"):
@@ -147,15 +149,15 @@ def gender_totals(by: str, year: int | None = None, filters: dict | None = None,
         raise ValueError(f"by must be one of {GENDER_GROUPS}, not {by!r}")
     src = _source(filters)
     key = src.category if by == "categoria_genero" else src.marker_key
-    stmt = sa.select(key.label("key"), *[sa.func.sum(src.amount[a]).label(a) for a in AMOUNTS]).select_from(src.table)
+    stmt = sa.select(key.label("key"), *[sa.func.sum(src.amount[a]).label(a) for a in MAIN_STAGES]).select_from(src.table)
     df = _frame(_where(stmt, src, year, filters).group_by(key), settings)
     labels, order = (CATEGORIES, CATEGORY_ORDER) if by == "categoria_genero" else (MARKERS, MARKER_ORDER)
     df["name"] = [label(labels, k) for k in df["key"]]
     df = df.sort_values("key", key=lambda s: s.map({k: i for i, k in enumerate(order)})).reset_index(drop=True)
     df["execution_pct"] = [_pct(d, p, 2) for d, p in zip(df["devengado"], df["pim"])]
-    for a in AMOUNTS:
+    for a in MAIN_STAGES:
         df[a] = df[a].astype(object)
-    return df[["key", "name", *AMOUNTS, "execution_pct"]]
+    return df[["key", "name", *MAIN_STAGES, "execution_pct"]]
 
 
 def coverage(year: int | None = None, settings: Settings | None = None) -> pd.DataFrame:
@@ -216,10 +218,10 @@ def rule_rows(year: int, level: str | None = None, path: tuple[str, ...] | list[
     grouped = [*([c.c.programa] if by_programme else []), c.c.rule_id, c.c.rule_set_id, c.c.category,
                c.c.marker, c.c.weight, c.c.lio_line]
     stmt = sa.select(*grouped, sa.func.sum(c.c.lines).label("lines"),
-                     *[sa.func.sum(c.c[a]).label(a) for a in AMOUNTS]).where(c.c.fiscal_year == int(year))
+                     *[sa.func.sum(c.c[a]).label(a) for a in MAIN_STAGES]).where(c.c.fiscal_year == int(year))
     for col, code in zip(DRILL_COLUMNS, path):
         stmt = stmt.where(c.c[col] == code)
-    if level in LEVEL_NAMES:
+    if level in LEVELS:
         stmt = stmt.where(c.c.nivel_gobierno == level)
     inner = stmt.group_by(*grouped).subquery()
     joined = inner.outerjoin(g, sa.and_(g.c.rule_set_id == inner.c.rule_set_id, g.c.rule_id == inner.c.rule_id))
@@ -237,7 +239,7 @@ RULE_CONDITION_COLUMNS = (*[f"rule_{d}" for d in MATCH_DIMENSIONS], *[f"rule_{d}
 
 def rule_conditions(row) -> str:
     """What a rule tests, as rules/gender_rules.csv writes it: 'programa=0002, sec_ejec_name~/JUNTOS/'
-    (as etl.gender_rules.Rule.conditions does). `row` maps rule_rows' rule_<dimension> and
+    (as domain.gender_rules.Rule.conditions does). `row` maps rule_rows' rule_<dimension> and
     rule_<dimension>_name columns; missing or empty ones (no rule: unreviewed lines) are skipped."""
     def given(col):
         v = row.get(col)
@@ -282,7 +284,6 @@ def rule_diff(old: int | str | Path | None = None, new: int | str | Path | None 
     money that moves between categories. A version is a rule-set id or a rule file path; the
     defaults are the version before the active one (old) and the active one (new). With one
     side a file, this previews an edit before `etl classify` applies it."""
-    from etl.classify import active_rule_set_id, fetch_keys, fetch_names, match, rows, rules_of
     with read_engine(settings).connect() as conn:
         active = active_rule_set_id(conn)
         if new is None:
@@ -294,7 +295,7 @@ def rule_diff(old: int | str | Path | None = None, new: int | str | Path | None 
                 gender_rule_set.c.id < int(new)))[0][0] if _is_version(new) else active
             if old is None:
                 raise RuleError("rules diff", [f"rule set {new} is the first version: nothing to compare"], CANNOT)
-        (old_info, old_rules), (new_info, new_rules) = (_version(conn, v, rows, rules_of) for v in (old, new))
+        (old_info, old_rules), (new_info, new_rules) = (_version(conn, v) for v in (old, new))
         years = [int(year)] if year is not None else None
         keys = fetch_keys(conn, years)
         names = fetch_names(conn, years)
@@ -305,7 +306,7 @@ def rule_diff(old: int | str | Path | None = None, new: int | str | Path | None 
     totals = pd.DataFrame([{"definition": d, **{f"{a}_{side}": v[d][a] for side, v in
                                                  (("old", _three(keys, old_rules, winner_old)),
                                                   ("new", _three(keys, new_rules, winner_new)))
-                                                 for a in AMOUNTS}} for d in DEFINITIONS])
+                                                 for a in MAIN_STAGES}} for d in DEFINITIONS])
     return RuleDiff(old_info, new_info, added, removed, changed, moved, totals)
 
 
@@ -317,7 +318,7 @@ def _version_label(info: dict) -> str:
     return f"rule set {info['id']}" if info.get("id") is not None else info["file_name"]
 
 
-def _version(conn, v, rows, rules_of) -> tuple[dict, tuple[Rule, ...]]:
+def _version(conn, v) -> tuple[dict, tuple[Rule, ...]]:
     if _is_version(v):
         s = gender_rule_set
         found = rows(conn, sa.select(s.c.id, s.c.file_name, s.c.sha256, s.c.loaded_at, s.c.loaded_by, s.c.active)
@@ -355,19 +356,19 @@ def _picked(rules, winner, attr, default):
 
 
 def _moved(keys: pa.Table, old_rules, w_old, new_rules, w_new) -> pd.DataFrame:
-    cols = ["from_category", "to_category", "lines", *AMOUNTS]
+    cols = ["from_category", "to_category", "lines", *MAIN_STAGES]
     c_old = _picked(old_rules, w_old, "category", UNREVIEWED)
     c_new = _picked(new_rules, w_new, "category", UNREVIEWED)
     rows = np.nonzero(c_old != c_new)[0]
     if not len(rows):
         return pd.DataFrame(columns=cols)
-    t = keys.select(list(AMOUNTS)).take(pa.array(rows))
+    t = keys.select(list(MAIN_STAGES)).take(pa.array(rows))
     t = t.append_column("from_category", pa.array(c_old[rows].tolist())).append_column(
         "to_category", pa.array(c_new[rows].tolist()))
     g = t.group_by(["from_category", "to_category"]).aggregate(
-        [("pia", "count"), *[(a, "sum") for a in AMOUNTS]]).to_pylist()
+        [("pia", "count"), *[(a, "sum") for a in MAIN_STAGES]]).to_pylist()
     out = [{"from_category": r["from_category"], "to_category": r["to_category"], "lines": r["pia_count"],
-            **{a: r[f"{a}_sum"] for a in AMOUNTS}} for r in g]
+            **{a: r[f"{a}_sum"] for a in MAIN_STAGES}} for r in g]
     order = {k: i for i, k in enumerate(CATEGORY_ORDER)}
     out.sort(key=lambda r: (order[r["from_category"]], order[r["to_category"]]))
     return pd.DataFrame(out, columns=cols)
@@ -378,7 +379,7 @@ def _three(keys: pa.Table, rules, winner) -> dict[str, dict[str, Decimal]]:
     marker = np.array([-1] + [r.marker for r in rules], dtype=np.int16)[winner + 1]
     weight = pa.array([Decimal(0)] + [r.weight for r in rules], pa.decimal128(5, 2)).take(pa.array(winner + 1))
     out = {d: {} for d in DEFINITIONS}
-    for a in AMOUNTS:
+    for a in MAIN_STAGES:
         amt = keys.column(a).combine_chunks().cast(pa.decimal128(24, 2))
         out["strict"][a] = _dec(pc.sum(pc.filter(amt, pa.array(marker == 2))).as_py())
         out["broad"][a] = _dec(pc.sum(pc.filter(amt, pa.array(marker >= 1))).as_py())

@@ -10,28 +10,35 @@ year's executing units, products and activities, a few thousand strings at most.
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
 import pandas as pd
 import sqlalchemy as sa
 
-from etl.mef_format import DEPARTMENTS
-from etl.network import MATCHERS, is_count_unit
+from domain.codes import DEPARTMENTS, LANGS, MAIN_STAGES, NATIONAL, NATIONAL_NAME
+from domain.network import CODE_MATCHERS, MATCHERS, is_count_unit
+from domain.text import ascii_fold
 from settings import Settings
 from store.engine import read_engine
-from store.read import AMOUNTS, _filtered, _rows
-from store.schema import (budget_line, code_name, coverage, cpi, exchange_rate, population, programme,
-                          programme_budget_link, programme_category, programme_fact, reference_source)
+from store.read import _filtered, _rows
+from store.schema import (
+    budget_line,
+    code_name,
+    coverage,
+    cpi,
+    exchange_rate,
+    population,
+    programme,
+    programme_budget_link,
+    programme_category,
+    programme_fact,
+    reference_source,
+)
 
-NATIONAL = "PE"
-DEPARTMENT_NAMES = {**DEPARTMENTS, NATIONAL: "PERÚ (NACIONAL)"}
+DEPARTMENT_NAMES = {**DEPARTMENTS, NATIONAL: NATIONAL_NAME}
 # code_name dimensions whose names a link's name_pattern is searched in.
 NAME_DIMENSIONS = ("sec_ejec", "producto_proyecto", "actividad")
-# The link matchers compared as codes (etl.network.MATCHERS but name_pattern).
-CODE_MATCHERS = tuple(m for m in MATCHERS if m != "name_pattern")
-LANGS = ("es", "en")
 ALL_UNITS = "all"
 COST_COLUMNS = ["year", "department", "department_name", "sex", "unit", "source", "beneficiaries", "devengado",
                 "cost_per_beneficiary"]
@@ -195,10 +202,6 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
 def _links(conn: sa.Connection, programme_id: str, include_successors: bool) -> list:
     """The programme's budget links of every year, in file order (SUCCESSOR links only if asked)."""
     L = programme_budget_link
@@ -234,7 +237,7 @@ def _match_conditions(conn: sa.Connection, links, years) -> dict[int, tuple]:
         regexes = [_compiled(p) for p in patterns[y]]
         codes: dict[str, set[str]] = {}
         for dim, code, name in names.get(y, ()):
-            plain = _ascii(name or "")
+            plain = ascii_fold(name or "")
             if any(rx.search(name or "") or rx.search(plain) for rx in regexes):
                 codes.setdefault(dim, set()).add(code)
         for dim, found in sorted(codes.items()):
@@ -252,7 +255,7 @@ def _spending(conn, programme_id: str, year: int, include_successors: bool, by_d
     if cond is None:
         return None, used
     t = budget_line
-    cols = [sa.func.sum(t.c[a]).label(a) for a in AMOUNTS] + [sa.func.count().label("matched_rows")]
+    cols = [sa.func.sum(t.c[a]).label(a) for a in MAIN_STAGES] + [sa.func.count().label("matched_rows")]
     if by_department:
         stmt = (sa.select(t.c.departamento_meta.label("department"), *cols)
                 .where(t.c.fiscal_year == int(year), cond).group_by(t.c.departamento_meta))
@@ -275,10 +278,10 @@ def budget_for_programme(programme_id: str, year: int, *, include_successors: bo
     with read_engine(settings).connect() as conn:
         df, used = _spending(conn, programme_id, year, include_successors, by_department)
     if by_department and df is None:
-        df = pd.DataFrame(columns=["department", *AMOUNTS, "matched_rows"])
+        df = pd.DataFrame(columns=["department", *MAIN_STAGES, "matched_rows"])
     elif not by_department and (df is None or not int(df["matched_rows"].iloc[0] or 0)):
-        df = pd.DataFrame([{**{a: None for a in AMOUNTS}, "matched_rows": 0}])
-    df = _decimals_to_float(df, AMOUNTS)
+        df = pd.DataFrame([{**{a: None for a in MAIN_STAGES}, "matched_rows": 0}])
+    df = _decimals_to_float(df, MAIN_STAGES)
     df.insert(0, "programme_id", programme_id)
     df.insert(1, "year", int(year))
     df["matched_rows"] = [int(v or 0) for v in df["matched_rows"]]
@@ -414,7 +417,7 @@ def to_real_soles(amount, year: int, base_year: int, settings: Settings | None =
 
 
 def real_series(frame: pd.DataFrame, base_year: int, *, year_column: str = "fiscal_year",
-                columns=AMOUNTS, settings: Settings | None = None) -> pd.DataFrame:
+                columns=MAIN_STAGES, settings: Settings | None = None) -> pd.DataFrame:
     """A copy of `frame` with cpi_factor (CPI(base) / CPI(year)) and `<column>_real` per amount column.
 
     Years without a CPI get None. Works on any by-year frame (totals, budget_by_year, ...).
@@ -442,7 +445,7 @@ def budget_by_year(*, base_year: int | None = None, filters: dict | None = None,
     """
     t = budget_line
     with read_engine(settings).connect() as conn:
-        stmt = _filtered(sa.select(t.c.fiscal_year, *[sa.func.sum(t.c[a]).label(a) for a in AMOUNTS]),
+        stmt = _filtered(sa.select(t.c.fiscal_year, *[sa.func.sum(t.c[a]).label(a) for a in MAIN_STAGES]),
                          t, None, filters)
         if programme_id is not None:
             years = conn.execute(sa.select(t.c.fiscal_year).distinct()).scalars().all()
@@ -451,7 +454,7 @@ def budget_by_year(*, base_year: int | None = None, filters: dict | None = None,
                         if found[int(y)][0] is not None]
             stmt = stmt.where(sa.or_(*per_year) if per_year else sa.false())
         df = _rows(conn, stmt.group_by(t.c.fiscal_year).order_by(t.c.fiscal_year))
-    df = _decimals_to_float(df, AMOUNTS)
+    df = _decimals_to_float(df, MAIN_STAGES)
     df["fiscal_year"] = [int(y) for y in df["fiscal_year"]]
     return real_series(df, base_year, settings=settings) if base_year is not None else df
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import sqlalchemy as sa
 
-from etl.mef_format import DEPARTMENTS, LEVELS
+from domain.codes import DEPARTMENTS, LEVELS, MAIN_STAGES
 from settings import Settings
 from store.engine import read_engine
 from store.schema import budget_line, code_name, consulta_line, load_history
@@ -32,7 +32,6 @@ DRILL_LEVELS = ("programa", "producto", "actividad", "ejecutora")
 DRILL_COLUMNS = tuple(GROUPS[k] for k in DRILL_LEVELS)
 
 
-AMOUNTS = ("pia", "pim", "devengado")
 
 
 def _rows(conn: sa.Connection, stmt) -> pd.DataFrame:
@@ -117,7 +116,7 @@ def _finish(df: pd.DataFrame, col_name: str) -> pd.DataFrame:
     fallback = FALLBACK_NAMES.get(col_name, {})
     if not df.empty:
         df["name"] = [n if isinstance(n, str) and n else fallback.get(k, "") for k, n in zip(df["key"], df["name"])]
-    for c in AMOUNTS:
+    for c in MAIN_STAGES:
         df[c] = df[c].astype(object)
     df["execution_pct"] = [
         (round(float(d) / float(p) * 100, 2) if p not in (None, 0) and d is not None else None)

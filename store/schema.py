@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from etl.mef_format import AMOUNTS, GRAIN
+from domain.codes import MAIN_STAGES, STAGES
+from domain.gender import MATCH_DIMENSIONS, NAME_COLUMNS
+from domain.mef_format import GRAIN
 
 metadata = sa.MetaData()
 
@@ -43,7 +45,7 @@ budget_line = sa.Table(
     sa.Column("fiscal_year", sa.SmallInteger, nullable=False),
     sa.Column("month", sa.SmallInteger, nullable=False),     # 0 = opening (PIA/PIM) rows
     *[sa.Column(col, sa.String, nullable=False) for col, _, _ in GRAIN],
-    *[sa.Column(col, MONEY, nullable=False) for col, _ in AMOUNTS],
+    *[sa.Column(col, MONEY, nullable=False) for col in STAGES],
 )
 sa.Index("ix_budget_line_year", budget_line.c.fiscal_year)
 
@@ -68,7 +70,7 @@ consulta_line = sa.Table(
     sa.Column("line", sa.Integer, nullable=False),           # row in the export (header = 1)
     sa.Column("fiscal_year", sa.SmallInteger, nullable=False),
     *[c for d in CONSULTA_DIMENSIONS for c in (sa.Column(d, sa.String), sa.Column(f"{d}_name", sa.String))],
-    *[sa.Column(col, MONEY) for col, _ in AMOUNTS],
+    *[sa.Column(col, MONEY) for col in STAGES],
     sa.Column("avance_pct", sa.Numeric(7, 1)),
 )
 
@@ -88,11 +90,9 @@ store_info = sa.Table(
 
 SCHEMA_VERSION = "2"      # store/migrations.py brings older stores up to it
 
-# Gender classification (etl/gender_rules.py, etl/classify.py, rules/README.md). Every version
+# Gender classification (domain/gender_rules.py, etl/classify.py, rules/README.md). Every version
 # of the rule file is kept for the audit; line_class holds the active version's result for
 # each distinct combination of the columns rules can test: every budget line joins to one row.
-from etl.gender_rules import MATCH_DIMENSIONS, NAME_COLUMNS  # noqa: E402
-
 rule_set_id_seq = sa.Sequence("gender_rule_set_id_seq", metadata=metadata)
 gender_rule_set = sa.Table(
     "gender_rule_set", metadata,
@@ -140,14 +140,13 @@ line_class = sa.Table(
     sa.Column("lio_line", sa.String, nullable=False),
     # the key's budget lines, summed (rewritten with them by every load and classification)
     sa.Column("lines", sa.BigInteger, nullable=False),
-    *[sa.Column(a, MONEY, nullable=False) for a in ("pia", "pim", "devengado")],
+    *[sa.Column(a, MONEY, nullable=False) for a in MAIN_STAGES],
 )
 sa.Index("ix_line_class_year", line_class.c.fiscal_year)
 
 # ---- Social protection network and reference denominators (etl/network.py, etl/coverage.py,
 # etl/reference.py; read by store/network.py). Small tables, replaced whole by their loaders
 # except `coverage`, which a newer file replaces per (programme, year).
-NETWORK_CATEGORIES = ("protective", "preventive", "promotive", "transformative")
 FIGURE = sa.Numeric(20, 4)      # coverage counts and percentages exactly as printed (9.55, 29.17)
 
 # One row per programme or measure of data/network/programmes.yaml; texts in es and en.
@@ -159,7 +158,7 @@ programme = sa.Table(
     sa.Column("acronym", sa.String),
     sa.Column("name_es", sa.String, nullable=False),
     sa.Column("name_en", sa.String, nullable=False),
-    sa.Column("category", sa.String, nullable=False),            # one of NETWORK_CATEGORIES
+    sa.Column("category", sa.String, nullable=False),            # one of domain.network.NETWORK_CATEGORIES
     sa.Column("subtype", sa.String, nullable=False),
     sa.Column("subtype_label_es", sa.String),
     sa.Column("subtype_label_en", sa.String),

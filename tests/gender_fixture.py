@@ -9,7 +9,8 @@ import io
 from pathlib import Path
 
 import mef_csv
-from etl.gender_rules import FIELDS
+
+from domain.gender_rules import FIELDS
 
 
 def line(year: int, pia: str, pim: str, dev: str, **keys) -> list[dict]:

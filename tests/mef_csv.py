@@ -5,7 +5,7 @@ import csv
 import io
 from pathlib import Path
 
-from etl.mef_format import GASTO_COLUMNS
+from domain.mef_format import GASTO_COLUMNS
 
 BASE_ROW = {
     "ANO_EJE": "2010", "MES_EJE": "0", "NIVEL_GOBIERNO": "E", "NIVEL_GOBIERNO_NOMBRE": "GOBIERNO NACIONAL",

@@ -10,9 +10,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from components.fmt import fmt_number, millions, pct  # noqa: E402
-from components.i18n import LANGS, TEXT, code_label, report_section, t  # noqa: E402
+from components.i18n import TEXT, code_label, report_section, t  # noqa: E402
 from components.state import global_search, page_state, search_for  # noqa: E402
 from components.tables import data_grid  # noqa: E402
+from domain.codes import LANGS  # noqa: E402
 
 
 def test_amounts_as_mef_writes_them():

@@ -30,10 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import gender_fixture  # noqa: E402
 import mef_csv  # noqa: E402
-
-import app  # noqa: E402,F401  (registers the pages and their callbacks)
 from app_stores import build_stores, switch  # noqa: E402
 from dash_tree import find, text  # noqa: E402
+
+import app  # noqa: E402,F401  (registers the pages and their callbacks)
 from components.state import page_state  # noqa: E402
 from pages import gender as gp  # noqa: E402
 from pages import programmes  # noqa: E402
@@ -221,14 +221,14 @@ def test_gender_labels_show_a_category_without_a_translation_as_is():
 
 def test_every_gender_key_has_a_translation():
     from components.i18n import TEXT
-    from store import gender
-    for c in gender.CATEGORIES:
+    from domain.gender import CATEGORIES, DEFINITIONS, LIO_LABELS, MARKERS
+    for c in CATEGORIES:
         assert f"gcat.{c}" in TEXT
-    for m in gender.MARKERS:
+    for m in MARKERS:
         assert f"gmark.{m}" in TEXT
-    for x in gender.LIO_LINES:
+    for x in LIO_LABELS:
         assert f"glio.{x}" in TEXT
-    for d in gender.DEFINITIONS:
+    for d in DEFINITIONS:
         assert f"gdef.{d}" in TEXT and f"gdef.{d}.short" in TEXT
 
 

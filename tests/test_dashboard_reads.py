@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from etl.mef_format import GASTO_COLUMNS  # noqa: E402
+from domain.mef_format import GASTO_COLUMNS  # noqa: E402
 
 # (year, level, programa, producto, actividad, sec_ejec, dept, PIA, PIM, {month: devengado})
 LINES = [

@@ -16,9 +16,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from domain.codes import DEPARTMENTS, LEVELS  # noqa: E402
+from domain.mef_format import GASTO_COLUMNS, GRAIN  # noqa: E402
 from etl import demo_data  # noqa: E402
 from etl.demo_data import DEMO_YEARS, write_benchmark_file, write_demo_files, write_year  # noqa: E402
-from etl.mef_format import DEPARTMENTS, GASTO_COLUMNS, GRAIN, LEVELS  # noqa: E402
 
 AMOUNT_COLS = list(GASTO_COLUMNS[-7:])
 SOLES_PER_USD_2008 = 2.9249

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import mef_csv
 from conftest import snapshot
+
+from domain.mef_format import GASTO_COLUMNS
 from etl import gasto
 from etl.load import load_file
-from etl.mef_format import GASTO_COLUMNS
 
 
 def test_all_rejected_file_explains_only_the_first_reject(duck_store, tmp_path, monkeypatch):

@@ -7,12 +7,12 @@ import sys
 import zipfile
 from decimal import Decimal
 
-import pytest
-
 import mef_csv
+import pytest
 from conftest import ROOT, snapshot
+
+from domain.mef_format import GASTO_COLUMNS
 from etl.load import load_file
-from etl.mef_format import GASTO_COLUMNS
 from store.read import load_history_frame, totals
 
 
@@ -44,9 +44,10 @@ def test_month_zero_rows_carry_the_opening_budget(store, tmp_path):
     rows = mef_csv.year_rows(2010, pim="800", devengado=("200",))
     f = mef_csv.write(tmp_path / "g.csv", rows)
     assert load_file(f, settings=store).status == "loaded"
+    import sqlalchemy as sa
+
     from store.engine import read_engine
     from store.schema import budget_line
-    import sqlalchemy as sa
     with read_engine(store).connect() as c:
         got = c.execute(sa.select(budget_line.c.month, budget_line.c.pim, budget_line.c.devengado)
                         .order_by(budget_line.c.month)).fetchall()

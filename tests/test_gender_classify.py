@@ -4,18 +4,34 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import mef_csv
 import pandas as pd
 import pytest
 import sqlalchemy as sa
-
-import mef_csv
 from conftest import snapshot
+from gender_fixture import (
+    BASE_RULES,
+    EXPECTED_RULE,
+    LINES,
+    budget_rows,
+    edited,
+    key_of,
+    line,
+    write_rules,
+)
+
+from domain.gender_rules import RuleError
 from etl.classify import classify
-from etl.gender_rules import RuleError
 from etl.load import load_file
-from gender_fixture import BASE_RULES, EXPECTED_RULE, LINES, budget_rows, edited, key_of, line, write_rules
 from store.engine import read_engine
-from store.gender import coverage, gender_summary, gender_totals, line_rules, rule_diff, rule_sets
+from store.gender import (
+    coverage,
+    gender_summary,
+    gender_totals,
+    line_rules,
+    rule_diff,
+    rule_sets,
+)
 from store.schema import line_class
 
 D = Decimal

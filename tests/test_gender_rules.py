@@ -6,10 +6,18 @@ from decimal import Decimal
 import numpy as np
 import pyarrow as pa
 import pytest
-
-from etl.classify import RuleConflict, match
-from etl.gender_rules import (CATEGORIES, DEFAULT_RULES, FIELDS, LIO_LINES, RuleError, parse_rules, read_rules)
 from gender_fixture import BASE_RULES, edited, rules_text
+
+from domain.gender import CATEGORIES, LIO_LINES
+from domain.gender_rules import (
+    FIELDS,
+    RuleConflict,
+    RuleError,
+    match,
+    parse_rules,
+    read_rules,
+)
+from settings import DEFAULT_RULES
 
 
 def _refused(text: str) -> str:

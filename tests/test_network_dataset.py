@@ -6,11 +6,11 @@ import csv
 import io
 
 import pytest
-
 from conftest import snapshot
+from network_data import programmes, seed_fixture, write_yaml
+
 from etl.network import DEFAULT_PATH, load_network, read_programmes
 from etl.reference import seed
-from network_data import programmes, seed_fixture, write_yaml
 from store.network import coverage_by_department, network_table, programme_detail
 
 # Every programme of the seed report's Table 1 (seed text: section 3.1, "Table 1: Social
@@ -179,7 +179,7 @@ def _break(kind: str) -> dict:
     ("successor", "successor must be true or false, found 'yes'"),
 ])
 def test_yaml_errors_name_the_programme(tmp_path, kind, words):
-    from etl.errors import LoadRefused
+    from domain.errors import LoadRefused
     path = write_yaml(tmp_path / "programmes.yaml", _break(kind))
     with pytest.raises(LoadRefused) as err:
         read_programmes(path)
@@ -188,7 +188,7 @@ def test_yaml_errors_name_the_programme(tmp_path, kind, words):
 
 
 def test_yaml_syntax_and_duplicate_keys_give_a_line(tmp_path):
-    from etl.errors import LoadRefused
+    from domain.errors import LoadRefused
     good = write_yaml(tmp_path / "programmes.yaml", programmes()).read_text()
     bad = tmp_path / "bad.yaml"
     bad.write_text(good.replace("  acronym: JUNTOS\n", "  acronym: JUNTOS\n  acronym: JUNTOS2\n", 1))

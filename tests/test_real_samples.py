@@ -12,7 +12,6 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-
 from conftest import REAL_DATA, ROOT
 
 pytestmark = pytest.mark.skipif(not REAL_DATA.exists(), reason="../shared/data/real not present")
@@ -110,6 +109,6 @@ def test_consulta_by_department_matches_the_export(store):
 def test_department_list_codes_are_ours(store):
     f = REAL_DATA / "mef_2024_departamento_meta_distinct.parquet"
     assert "loaded" in _cli("load", "--quiet", str(f))
+    from domain.codes import DEPARTMENTS
     from etl.department_list import read_department_list
-    from etl.mef_format import DEPARTMENTS
     assert {code for _, code, _ in read_department_list(f).rows} == set(DEPARTMENTS)

@@ -29,7 +29,7 @@ from shapely.ops import unary_union
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from etl.mef_format import DEPARTMENTS  # noqa: E402
+from domain.codes import DEPARTMENTS  # noqa: E402
 
 OUT = ROOT / "assets" / "peru_departments.geojson"
 

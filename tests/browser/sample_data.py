@@ -12,7 +12,8 @@ import csv
 import random
 from pathlib import Path
 
-from etl.mef_format import DEPARTMENTS, GASTO_COLUMNS, LEVELS
+from domain.codes import DEPARTMENTS, LEVELS
+from domain.mef_format import GASTO_COLUMNS
 
 PROGRAMMES = {
     "0001": "PROGRAMA ARTICULADO NUTRICIONAL",

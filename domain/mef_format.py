@@ -1,10 +1,12 @@
 """The MEF open-data "Presupuesto y Ejecución de Gasto" CSV format.
 
 One place for the column list, the aliases older years use and the code systems we validate,
-so that the loader, the demo generator and the tests agree on what a real file looks like.
+so that the loader, the demo generator and the tests agree on what a real file looks like
+(docs/domain.md §3).
 """
+from domain.codes import STAGES
 
-# The 63 columns of the current header, in MEF's order (DOMAIN.md §3).
+# The 63 columns of the current header, in MEF's order (docs/domain.md §3).
 GASTO_COLUMNS: tuple[str, ...] = (
     "ANO_EJE", "MES_EJE", "NIVEL_GOBIERNO", "NIVEL_GOBIERNO_NOMBRE", "SECTOR", "SECTOR_NOMBRE",
     "PLIEGO", "PLIEGO_NOMBRE", "SEC_EJEC", "EJECUTORA", "EJECUTORA_NOMBRE",
@@ -55,34 +57,11 @@ GRAIN: tuple[tuple[str, str, str | None], ...] = (
     ("generica", "GENERICA", "GENERICA_NOMBRE"),
 )
 
-# (store column, source column)
-AMOUNTS: tuple[tuple[str, str], ...] = (
-    ("pia", "MONTO_PIA"),
-    ("pim", "MONTO_PIM"),
-    ("certificado", "MONTO_CERTIFICADO"),
-    ("comprometido_anual", "MONTO_COMPROMETIDO_ANUAL"),
-    ("comprometido", "MONTO_COMPROMETIDO"),
-    ("devengado", "MONTO_DEVENGADO"),
-    ("girado", "MONTO_GIRADO"),
-)
+# (store column, source column) of each budget stage: MONTO_PIA ... MONTO_GIRADO.
+AMOUNT_COLUMNS: tuple[tuple[str, str], ...] = tuple((stage, f"MONTO_{stage.upper()}") for stage in STAGES)
 
 # Columns a file must have for us to load it (after aliasing). Name columns are optional:
 # a missing name only leaves the code unnamed.
 REQUIRED_COLUMNS: tuple[str, ...] = (
-    ("ANO_EJE", "MES_EJE") + tuple(src for _, src, _ in GRAIN) + tuple(src for _, src in AMOUNTS)
+    ("ANO_EJE", "MES_EJE") + tuple(src for _, src, _ in GRAIN) + tuple(src for _, src in AMOUNT_COLUMNS)
 )
-
-FIRST_YEAR = 2004   # SIAF open data starts in 2009; older years are accepted for demo/back-casts
-LAST_YEAR = 2035
-
-LEVELS = {"E": "GOBIERNO NACIONAL", "R": "GOBIERNOS REGIONALES", "M": "GOBIERNOS LOCALES"}
-
-# INEI department codes as used by MEF (DOMAIN.md §4). 98 = abroad: in totals, not on maps.
-DEPARTMENTS: dict[str, str] = {
-    "01": "AMAZONAS", "02": "ANCASH", "03": "APURIMAC", "04": "AREQUIPA", "05": "AYACUCHO",
-    "06": "CAJAMARCA", "07": "PROVINCIA CONSTITUCIONAL DEL CALLAO", "08": "CUSCO",
-    "09": "HUANCAVELICA", "10": "HUANUCO", "11": "ICA", "12": "JUNIN", "13": "LA LIBERTAD",
-    "14": "LAMBAYEQUE", "15": "LIMA", "16": "LORETO", "17": "MADRE DE DIOS", "18": "MOQUEGUA",
-    "19": "PASCO", "20": "PIURA", "21": "PUNO", "22": "SAN MARTIN", "23": "TACNA", "24": "TUMBES",
-    "25": "UCAYALI", "98": "EXTERIOR",
-}

@@ -1,9 +1,10 @@
-"""Read and validate the gender classification rules (rules/gender_rules.csv).
+"""Read, validate and match the gender classification rules (rules/gender_rules.csv).
 
 The rules are data that MIMP/MEF officials and advocates edit in a spreadsheet, so this module
 is strict and says exactly what is wrong, where: a rule file is either valid as a whole or
 refused as a whole, and a refused file never reaches the store. rules/README.md documents the
-columns; this module is the executable version of that page.
+columns; this module is the executable version of that page. `match` is the one matcher: `etl classify`
+applies it to the store, and the rule-diff read (store/gender.py) previews an edit with it.
 """
 from __future__ import annotations
 
@@ -12,22 +13,25 @@ import datetime as dt
 import hashlib
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from etl.errors import LoadRefused
-from settings import PROJECT_ROOT
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
-DEFAULT_RULES = PROJECT_ROOT / "rules" / "gender_rules.csv"
+from domain.errors import LoadRefused
+from domain.gender import (
+    CATEGORIES,
+    LIO_LINES,
+    MATCH_DIMENSIONS,
+    NAME_COLUMNS,
+    UNREVIEWED,
+)
+from domain.text import fold
 
-# Budget-line columns a rule can test, coarse to fine. Each has a code column (exact codes,
-# several separated by "|") and a <dimension>_name column (a regular expression searched in
-# the MEF name of that code for the line's fiscal year).
-MATCH_DIMENSIONS = ("pliego", "sec_ejec", "programa", "producto_proyecto", "actividad", "funcion")
-NAME_COLUMNS = tuple(f"{d}_name" for d in MATCH_DIMENSIONS)
 # Digits per code, as MEF writes them: spreadsheets drop leading zeros ("0080" -> "80"), so a
 # code of the wrong width is refused instead of silently matching nothing.
 CODE_WIDTHS = {"pliego": (3, 3), "sec_ejec": (1, 6), "programa": (4, 4), "producto_proyecto": (7, 7),
@@ -38,40 +42,9 @@ FIELDS = ("id", "year_from", "year_to", *MATCH_DIMENSIONS, *NAME_COLUMNS,
           "category", "marker", "weight", "lio_line", "rationale", "source", "author", "date")
 REQUIRED = ("id", "category", "marker", "weight", "lio_line", "rationale", "source", "author", "date")
 
-# Budlender & Sharp (1998) categories (DOMAIN.md §6), plus the default for lines no rule matched.
-UNREVIEWED = "sin_revisar"
-CATEGORIES: dict[str, tuple[str, str]] = {
-    "especifico": ("Específico de género", "Gender-specific"),
-    "igualdad_oportunidades": ("Igualdad de oportunidades en el servicio público",
-                               "Equal opportunity in the public service"),
-    "general": ("General (transversal)", "Mainstream"),
-    UNREVIEWED: ("Sin revisar", "Unreviewed"),
-}
-# OECD-DAC gender equality policy marker.
-MARKERS: dict[str, tuple[str, str]] = {
-    "2": ("Principal", "Principal"),
-    "1": ("Significativo", "Significant"),
-    "0": ("No orientado", "Not targeted"),
-    UNREVIEWED: ("Sin revisar", "Unreviewed"),
-}
-# The ten policy lines of the Equal Opportunities Law (LIO, Ley 28983, 2007) as MEF mapped them
-# in 2008 (DOMAIN.md §6), and "not related".
-LIO_LINES: dict[str, tuple[str, str]] = {
-    "normas_politicas": ("Normas y políticas", "Norms and policies"),
-    "estadisticas": ("Estadísticas", "Statistics"),
-    "proteccion_inclusion_social": ("Protección e inclusión social", "Protection and social inclusion"),
-    "violencia": ("Violencia", "Violence"),
-    "derechos_economicos": ("Derechos económicos", "Economic rights"),
-    "derecho_trabajo": ("Derecho al trabajo", "Right to work"),
-    "salud": ("Salud", "Health"),
-    "educacion": ("Educación", "Education"),
-    "justicia": ("Justicia", "Justice"),
-    "derechos_politicos": ("Derechos políticos", "Political rights"),
-    "no_relacionado": ("No relacionado", "Not related"),
-}
-
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
-YEAR_RANGE = (2000, 2100)
+RULE_YEARS = (2000, 2100)
+MAX_REPORTED_TIES = 20
 
 
 class RuleError(LoadRefused):
@@ -81,6 +54,10 @@ class RuleError(LoadRefused):
         self.problems = problems
         head += f" ({len(problems)} problems)" if len(problems) > 1 else ""
         super().__init__(file, head + ":\n  " + "\n  ".join(problems))
+
+
+class RuleConflict(RuleError):
+    """Two equally specific rules match the same budget lines: never resolved silently."""
 
 
 @dataclass(frozen=True)
@@ -129,18 +106,13 @@ class RuleSet:
     rules: tuple[Rule, ...]
 
 
-def fold(text: str) -> str:
-    """Names and patterns are compared without accents ("PENSIÓN" = "PENSION")."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-
-
 def compile_pattern(pattern: str) -> re.Pattern:
     return re.compile(fold(pattern), re.IGNORECASE)
 
 
-def read_rules(path: Path | str | None = None) -> RuleSet:
+def read_rules(path: Path | str) -> RuleSet:
     """Parse and validate a rule file (CSV, UTF-8 or Excel's cp1252, ',' or ';')."""
-    path = Path(path) if path is not None else DEFAULT_RULES
+    path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -262,8 +234,8 @@ def _build_rule(line: int, rec: Mapping[str, object], problems: list[str]) -> Ru
             bad(f"{key} {raw!r} is not a year")
             years.append(None)
             continue
-        if not YEAR_RANGE[0] <= y <= YEAR_RANGE[1]:
-            bad(f"{key} {y} is outside {YEAR_RANGE[0]}-{YEAR_RANGE[1]}")
+        if not RULE_YEARS[0] <= y <= RULE_YEARS[1]:
+            bad(f"{key} {y} is outside {RULE_YEARS[0]}-{RULE_YEARS[1]}")
         years.append(y)
     year_from, year_to = years
     if year_from is not None and year_to is not None and year_from > year_to:
@@ -346,8 +318,8 @@ def _build_rule(line: int, rec: Mapping[str, object], problems: list[str]) -> Ru
 
 
 def _years_overlap(a: Rule, b: Rule) -> bool:
-    lo = max(a.year_from or YEAR_RANGE[0], b.year_from or YEAR_RANGE[0])
-    hi = min(a.year_to or YEAR_RANGE[1], b.year_to or YEAR_RANGE[1])
+    lo = max(a.year_from or RULE_YEARS[0], b.year_from or RULE_YEARS[0])
+    hi = min(a.year_to or RULE_YEARS[1], b.year_to or RULE_YEARS[1])
     return lo <= hi
 
 
@@ -378,3 +350,88 @@ def static_overlaps(rules: Iterable[Rule]) -> list[str]:
 
 def _span(r: Rule) -> str:
     return f"{r.year_from or '…'}-{r.year_to or '…'}"
+
+
+# --- matching on budget-line keys --------------------------------------------------------------------------------
+
+def match(rules: tuple[Rule, ...] | list[Rule], keys: pa.Table, names: dict, source: str = "rules") -> np.ndarray:
+    """For each key row, the index of the most specific matching rule (-1: none).
+
+    Raises RuleConflict naming both rules when the most specific matches of a key tie."""
+    n = keys.num_rows
+    years = keys.column("fiscal_year").to_numpy().astype(np.int64) if n else np.zeros(0, np.int64)
+    encoded: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    pairs: dict[str, tuple[np.ndarray, list[str]]] = {}
+    name_hits: dict[tuple[str, str], np.ndarray] = {}
+
+    def codes_of(dim):
+        if dim not in encoded:
+            arr = pc.dictionary_encode(keys.column(dim).combine_chunks())
+            encoded[dim] = (arr.indices.to_numpy(zero_copy_only=False),
+                            np.array(arr.dictionary.to_pylist(), dtype=object))
+        return encoded[dim]
+
+    def names_match(dim, pattern):
+        if (dim, pattern) not in name_hits:
+            if dim not in pairs:       # (year, code) pairs are few: test each name once
+                idx, uniq = codes_of(dim)
+                k = max(len(uniq), 1)
+                pair_ids, inverse = np.unique(years * k + idx, return_inverse=True)
+                lookup = names.get(dim, {})
+                pairs[dim] = (inverse.reshape(-1), [lookup.get((int(p // k), uniq[p % k]), "") for p in pair_ids])
+            inverse, pair_names = pairs[dim]
+            rx = compile_pattern(pattern)
+            hits = np.fromiter((rx.search(s) is not None for s in pair_names), bool, len(pair_names))
+            name_hits[(dim, pattern)] = hits[inverse]
+        return name_hits[(dim, pattern)]
+
+    best = np.full(n, -1, np.int32)
+    best_spec = np.full(n, -1, np.int16)
+    tie = np.full(n, -1, np.int32)
+    for r, rule in enumerate(rules):
+        m = np.ones(n, bool)
+        if rule.year_from is not None:
+            m &= years >= rule.year_from
+        if rule.year_to is not None:
+            m &= years <= rule.year_to
+        for dim, codes in rule.codes:
+            if not m.any():
+                break
+            idx, uniq = codes_of(dim)
+            m &= np.isin(uniq, list(codes))[idx] if len(uniq) else False
+        for dim, pattern in rule.patterns:
+            if not m.any():
+                break
+            m &= names_match(dim, pattern)
+        if not m.any():
+            continue
+        spec = rule.specificity
+        better = m & (best_spec < spec)
+        equal = m & (best_spec == spec)
+        tie[equal] = r
+        best[better], best_spec[better], tie[better] = r, spec, -1
+    clash = np.nonzero(tie >= 0)[0]
+    if len(clash):
+        raise RuleConflict(source, _tie_problems(rules, keys, best, tie, clash))
+    return best
+
+
+def _tie_problems(rules, keys, best, tie, clash) -> list[str]:
+    found: dict[tuple[int, int], list[int]] = {}
+    for row in clash:
+        a, b = sorted((int(best[row]), int(tie[row])), key=lambda i: rules[i].id)
+        found.setdefault((a, b), []).append(int(row))
+    problems = []
+    for (a, b), rows in sorted(found.items(), key=lambda kv: (rules[kv[0][0]].id, rules[kv[0][1]].id)):
+        if len(problems) == MAX_REPORTED_TIES:
+            problems.append(f"... and {len(found) - MAX_REPORTED_TIES} more pairs of rules")
+            break
+        ra, rb = rules[a], rules[b]
+        ex = keys.slice(rows[0], 1).to_pylist()[0]
+        example = f"{ex['fiscal_year']} " + " ".join(f"{d} {ex[d]}" for d in MATCH_DIMENSIONS)
+        problems.append(
+            f"rules {ra.id} (line {ra.line}: {ra.conditions()}) and {rb.id} (line {rb.line}: {rb.conditions()}) "
+            f"are equally specific ({ra.specificity}) and both match {len(rows)} budget-line "
+            f"combination{'s' if len(rows) > 1 else ''}, e.g. {example}: add a rule that combines both "
+            f"conditions, or narrow one of them")
+    return problems
