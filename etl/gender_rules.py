@@ -38,7 +38,7 @@ FIELDS = ("id", "year_from", "year_to", *MATCH_DIMENSIONS, *NAME_COLUMNS,
           "category", "marker", "weight", "lio_line", "rationale", "source", "author", "date")
 REQUIRED = ("id", "category", "marker", "weight", "lio_line", "rationale", "source", "author", "date")
 
-# Budlender & Sharp (1998) categories (DOMAIN.md §6), plus the default for lines no rule matched.
+# Budlender & Sharp (1998) categories (docs/domain.md §6), plus the default for lines no rule matched.
 UNREVIEWED = "sin_revisar"
 CATEGORIES: dict[str, tuple[str, str]] = {
     "especifico": ("Específico de género", "Gender-specific"),
@@ -55,7 +55,7 @@ MARKERS: dict[str, tuple[str, str]] = {
     UNREVIEWED: ("Sin revisar", "Unreviewed"),
 }
 # The ten policy lines of the Equal Opportunities Law (LIO, Ley 28983, 2007) as MEF mapped them
-# in 2008 (DOMAIN.md §6), and "not related".
+# in 2008 (docs/domain.md §6), and "not related".
 LIO_LINES: dict[str, tuple[str, str]] = {
     "normas_politicas": ("Normas y políticas", "Norms and policies"),
     "estadisticas": ("Estadísticas", "Statistics"),

@@ -4,7 +4,7 @@ One place for the column list, the aliases older years use and the code systems 
 so that the loader, the demo generator and the tests agree on what a real file looks like.
 """
 
-# The 63 columns of the current header, in MEF's order (DOMAIN.md §3).
+# The 63 columns of the current header, in MEF's order (docs/domain.md §3).
 GASTO_COLUMNS: tuple[str, ...] = (
     "ANO_EJE", "MES_EJE", "NIVEL_GOBIERNO", "NIVEL_GOBIERNO_NOMBRE", "SECTOR", "SECTOR_NOMBRE",
     "PLIEGO", "PLIEGO_NOMBRE", "SEC_EJEC", "EJECUTORA", "EJECUTORA_NOMBRE",
@@ -77,7 +77,7 @@ LAST_YEAR = 2035
 
 LEVELS = {"E": "GOBIERNO NACIONAL", "R": "GOBIERNOS REGIONALES", "M": "GOBIERNOS LOCALES"}
 
-# INEI department codes as used by MEF (DOMAIN.md §4). 98 = abroad: in totals, not on maps.
+# INEI department codes as used by MEF (docs/domain.md §4). 98 = abroad: in totals, not on maps.
 DEPARTMENTS: dict[str, str] = {
     "01": "AMAZONAS", "02": "ANCASH", "03": "APURIMAC", "04": "AREQUIPA", "05": "AYACUCHO",
     "06": "CAJAMARCA", "07": "PROVINCIA CONSTITUCIONAL DEL CALLAO", "08": "CUSCO",

@@ -35,7 +35,7 @@ __all__ = [
     "classification_version",
 ]
 
-# The three totals users argue from (DOMAIN.md §6), in the order they are shown.
+# The three totals users argue from (docs/domain.md §6), in the order they are shown.
 DEFINITIONS: dict[str, tuple[str, str]] = {
     "strict": ("Estricto: solo marcador 2", "Strict: marker 2 only"),
     "weighted": ("Ponderado: monto x peso", "Weighted: amount x weight"),
