@@ -36,7 +36,8 @@ KEYS = ", ".join(LINE_CLASS_KEYS)       # one classification key: what line_clas
 
 GOAL_SECONDS = 60.0
 
-# Programme codes and names as in real files (DOMAIN.md §5); 9001/9002 repeated: most lines are there.
+# Programme codes and names as seen in real files or widely cited (docs/domain.md §5);
+# 9001/9002 repeated: most lines are there.
 PROGRAMMES = [
     ("0001", "PROGRAMA ARTICULADO NUTRICIONAL"), ("0002", "SALUD MATERNO NEONATAL"), ("0016", "TBC-VIH/SIDA"),
     ("0017", "ENFERMEDADES METAXENICAS Y ZOONOSIS"), ("0018", "ENFERMEDADES NO TRANSMISIBLES"),
@@ -57,7 +58,7 @@ PROGRAMMES = [
     *[("9001", "ACCIONES CENTRALES")] * 10,
     *[("9002", "ASIGNACIONES PRESUPUESTARIAS QUE NO RESULTAN EN PRODUCTOS")] * 20,
 ]
-# Executing units the rules name (DOMAIN.md §5 and the Consulta Amigable export): index -> (code, name)
+# Executing units the rules name (docs/domain.md §5 and the Consulta Amigable export): index -> (code, name)
 UNITS = {0: ("1428", "MIDIS- PROGRAMA NACIONAL DE APOYO DIRECTO A LOS MAS POBRES- JUNTOS"),
          1: ("1232", "PROGRAMA NACIONAL CONTRA LA VIOLENCIA FAMILIAR Y SEXUAL (PNCVFS)"),
          2: ("1441", "MIDIS- PROGRAMA NACIONAL DE ASISTENCIA SOLIDARIA PENSION 65"),

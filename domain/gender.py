@@ -8,7 +8,7 @@ from __future__ import annotations
 UNREVIEWED = "sin_revisar"
 _UNREVIEWED_LABEL = {"es": "Sin revisar", "en": "Unreviewed"}
 
-# Budlender & Sharp (1998) categories.
+# Budlender & Sharp (1998) categories (docs/domain.md §6).
 CATEGORIES: dict[str, dict[str, str]] = {
     "especifico": {"es": "Específico de género", "en": "Gender-specific"},
     "igualdad_oportunidades": {"es": "Igualdad de oportunidades en el servicio público",
@@ -40,7 +40,7 @@ LIO_LINES: dict[str, dict[str, str]] = {
 }
 LIO_LABELS = {**LIO_LINES, UNREVIEWED: _UNREVIEWED_LABEL}
 
-# The three totals users argue from, in the order they are shown.
+# The three totals users argue from (docs/domain.md §6), in the order they are shown.
 DEFINITIONS: dict[str, dict[str, str]] = {
     "strict": {"es": "Estricto: solo marcador 2", "en": "Strict: marker 2 only"},
     "weighted": {"es": "Ponderado: monto × peso", "en": "Weighted: amount × weight"},

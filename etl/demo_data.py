@@ -8,13 +8,13 @@ published figures so that the dashboard tells a plausible story on first run:
 * PpR strategic programmes = 3.9 % of PIM in 2008 and 8.3 % in 2009 (seed report, section 3.1.1);
 * 2008 PIM of the five strategic programmes: Articulado Nutricional S/ 972 M, Salud Materno
   Neonatal S/ 340 M, Logros de Aprendizaje S/ 1,225 M, Identidad S/ 25 M, Acceso a Servicios
-  Sociales Básicos y a Oportunidades de Mercado S/ 249 M (DOMAIN.md section 5);
+  Sociales Básicos y a Oportunidades de Mercado S/ 249 M (docs/domain.md §5);
 * Juntos devengado 2008 about US$ 200 M = S/ 585 M (seed report, section 4);
 * Peru's execution pattern: slow first quarter, December surge, 80-90 % devengado/PIM overall,
   investment projects often far below that.
 
 The programme codes of the 2008-2011 strategic programmes (0001-0009) are NOT confirmed MEF
-codes (DOMAIN.md: "codes of that era were not confirmed"); 0080 appears from 2011. The coding of
+codes (docs/domain.md §5: "Codes of 2008-2011 are unconfirmed"); 0080 appears from 2011. The coding of
 local governments (NIVEL_GOBIERNO M: SECTOR "98", one PLIEGO "3DD" per department,
 SEC_EJEC 300001...) is invented as well. Executing units carry their recognisable SEC_EJEC
 where one is known (JUNTOS 1428, PNCVFS 1232, ...).
@@ -72,7 +72,7 @@ _PROGRAMMES = {
     "9002": "ASIGNACIONES PRESUPUESTARIAS QUE NO RESULTAN EN PRODUCTOS",
 }
 
-# PIM of each strategic programme (S/ million). 2008: DOMAIN.md section 5; 2009 sums to 8.3 %.
+# PIM of each strategic programme (S/ million). 2008: docs/domain.md §5; 2009 sums to 8.3 %.
 _PPR_M = {
     2008: {"0001": 972, "0002": 340, "0003": 1225, "0004": 25, "0005": 249},
     2009: {"0001": 1520, "0002": 720, "0003": 1410, "0004": 60, "0005": 1880, "0006": 720,

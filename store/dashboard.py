@@ -41,7 +41,7 @@ __all__ = [
 def _is_ppr(col):
     """PpR strategic programmes: every programa code except the 9xxx categories (9001 ACCIONES
     CENTRALES, 9002 ASIGNACIONES PRESUPUESTARIAS QUE NO RESULTAN EN PRODUCTOS, ...) and lines
-    without a code. A prefix, not a list: MEF numbers its non-programme categories 9xxx
+    without a code. A prefix, not a list: the non-programme categories seen are numbered 9xxx
     (docs/domain.md §2), so another such category is left out without a code change."""
     return sa.and_(col != "", sa.not_(col.startswith("9")))
 

@@ -99,7 +99,7 @@ def test_classify_without_a_store_says_so(duck_store):
 
 def test_default_rules_classify_a_demo_year_without_ties(duck_store, tmp_path):
     """The starting rule set against the demo generator: no tie, nothing unreviewed, the
-    programmes DOMAIN.md §6 names get the proposed classification."""
+    programmes docs/domain.md §6 names get the proposed classification."""
     from etl.demo_data import write_year
     from store.gender import coverage, line_rules
     f = tmp_path / "DEMO-2011-Gasto.csv"

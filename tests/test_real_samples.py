@@ -89,7 +89,7 @@ def test_consulta_totals_match_the_export(store, by):
     got = _cli_totals("--by", by, "--year", "2024", "--source", "consulta")
     assert {k: tuple(v) for k, v in expected.items()} == got
     if by == "ejecutora":
-        assert "1428" in got   # JUNTOS, executing unit confirmed in DOMAIN.md
+        assert "1428" in got   # JUNTOS, executing unit confirmed in docs/domain.md §5
 
 
 def test_consulta_by_department_matches_the_export(store):
