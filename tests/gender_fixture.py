@@ -8,16 +8,9 @@ import csv
 import io
 from pathlib import Path
 
-import mef_csv
+import fixtures
 
 from domain.gender_rules import FIELDS
-
-
-def line(year: int, pia: str, pim: str, dev: str, **keys) -> list[dict]:
-    """One budget line: a MES_EJE=0 row with PIA/PIM and a March row with devengado."""
-    return [mef_csv.row(ANO_EJE=year, MES_EJE=0, MONTO_PIA=pia, MONTO_PIM=pim, **keys),
-            mef_csv.row(ANO_EJE=year, MES_EJE=3, MONTO_DEVENGADO=dev, MONTO_GIRADO=dev, **keys)]
-
 
 SMN = dict(PROGRAMA_PPTO="0002", PROGRAMA_PPTO_NOMBRE="SALUD MATERNO NEONATAL", PLIEGO="135",
            PLIEGO_NOMBRE="SEGURO INTEGRAL DE SALUD", SEC_EJEC="1091", EJECUTORA_NOMBRE="SEGURO INTEGRAL DE SALUD",
@@ -32,7 +25,7 @@ MUNI = dict(NIVEL_GOBIERNO="M", NIVEL_GOBIERNO_NOMBRE="GOBIERNOS LOCALES", SECTO
 JUNTOS_UNIT = dict(SEC_EJEC="1428", EJECUTORA_NOMBRE="PROGRAMA NACIONAL DE APOYO DIRECTO A LOS MAS POBRES - JUNTOS",
                    PLIEGO="001", PLIEGO_NOMBRE="PRESIDENCIA DEL CONSEJO DE MINISTROS")
 
-# name -> (year, PIA, PIM, devengado, MEF columns). A = the base row of tests/mef_csv.py: programa 0080
+# name -> (year, PIA, PIM, devengado, MEF columns). A = the base row of tests/fixtures.py: programa 0080
 # LUCHA CONTRA LA VIOLENCIA FAMILIAR at executing unit 1232 (PNCVFS), actividad 5001631 (CEM).
 LINES = {
     "A": (2010, "900", "1000", "350.50", {}),
@@ -49,14 +42,14 @@ def budget_rows(names=None) -> list[dict]:
     rows = []
     for name in names or LINES:
         year, pia, pim, dev, keys = LINES[name]
-        rows += line(year, pia, pim, dev, **keys)
+        rows += fixtures.march_line(year, pia, pim, dev, **keys)
     return rows
 
 
 def key_of(name: str) -> tuple:
     """(fiscal_year, programa, sec_ejec, actividad) of a fixture line."""
     year, _, _, _, keys = LINES[name]
-    base = mef_csv.BASE_ROW
+    base = fixtures.BASE_ROW
     return (year, keys.get("PROGRAMA_PPTO", base["PROGRAMA_PPTO"]), keys.get("SEC_EJEC", base["SEC_EJEC"]),
             keys.get("ACTIVIDAD_ACCION_OBRA", base["ACTIVIDAD_ACCION_OBRA"]))
 

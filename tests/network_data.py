@@ -110,8 +110,8 @@ def write_coverage(path: Path, rows, header=COVERAGE_HEADER, encoding="utf-8") -
     return path
 
 
-def make_folders(root: Path) -> tuple[Path, Path]:
-    """(reference_dir, network_dir) holding the fixture files."""
+def make_folders(root: Path, cpi: dict[int, str] = CPI) -> tuple[Path, Path]:
+    """(reference_dir, network_dir) holding the fixture files (with another CPI series if given)."""
     ref, net = root / "reference", root / "network"
     ref.mkdir(parents=True)
     net.mkdir(parents=True)
@@ -122,7 +122,7 @@ def make_folders(root: Path) -> tuple[Path, Path]:
         for year, dept, f, m in POPULATION:
             w.writerows([[year, dept, "F", f], [year, dept, "M", m], [year, dept, "T", f + m]])
     with open(ref / "cpi_lima.csv", "w", newline="") as fh:
-        csv.writer(fh).writerows([["year", "cpi_index"], *sorted(CPI.items())])
+        csv.writer(fh).writerows([["year", "cpi_index"], *sorted(cpi.items())])
     with open(ref / "pen_per_usd.csv", "w", newline="") as fh:
         csv.writer(fh).writerows([["year", "pen_per_usd"], *sorted(PEN_PER_USD.items())])
     write_yaml(net / "programmes.yaml", PROGRAMMES)

@@ -1,27 +1,20 @@
-"""Page callbacks called as plain functions against the tiny store of test_dashboard_reads.
+"""Page callbacks called as plain functions against tests/fixtures.py's tiny store.
 
 Checks what a user would see: the numbers in the figures, the demo banner, the message when
 no store exists, the drill-down and the URL the filters write."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import dash
 import pytest
+from app_stores import build_stores, switch
+from dash_tree import text
+from fixtures import build_tiny_store
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from test_dashboard_reads import build_tiny_store  # noqa: E402
-
-import app  # noqa: E402,F401  (registers the pages and their callbacks)
-from app_stores import build_stores, switch  # noqa: E402
-from dash_tree import text  # noqa: E402
-from components.filters import filters_to_url  # noqa: E402
-from components.shell import update_shell  # noqa: E402
-from pages import data as data_page  # noqa: E402
-from pages import overview, programmes, regions  # noqa: E402
+import app  # noqa: F401  (registers the pages and their callbacks)
+from components.filters import filters_to_url
+from components.shell import update_shell
+from pages import data as data_page
+from pages import overview, programmes, regions
 
 BANNER_ES = "Datos de demostración: generados, no son cifras oficiales del MEF"
 

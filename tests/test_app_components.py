@@ -1,19 +1,14 @@
 """The small pieces every page relies on: number format, translation table, URL state, grids."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from components.fmt import fmt_number, millions, pct  # noqa: E402
-from components.i18n import TEXT, code_label, report_section, t  # noqa: E402
-from components.state import global_search, page_state, search_for  # noqa: E402
-from components.tables import data_grid  # noqa: E402
-from domain.codes import LANGS  # noqa: E402
+from components.fmt import fmt_number, millions, pct
+from components.i18n import TEXT, code_label, report_section, t
+from components.state import global_search, page_state, search_for
+from components.tables import data_grid
+from domain.codes import LANGS
 
 
 def test_amounts_as_mef_writes_them():

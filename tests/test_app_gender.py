@@ -19,24 +19,19 @@ unreviewed = E: devengado 40.10 = 1.3 % of 3065.85
 """
 from __future__ import annotations
 
-import sys
 from decimal import Decimal
 from pathlib import Path
 
+import fixtures
+import gender_fixture
 import pytest
+from app_stores import build_stores, switch
+from dash_tree import find, text
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import gender_fixture  # noqa: E402
-import mef_csv  # noqa: E402
-from app_stores import build_stores, switch  # noqa: E402
-from dash_tree import find, text  # noqa: E402
-
-import app  # noqa: E402,F401  (registers the pages and their callbacks)
-from components.state import page_state  # noqa: E402
-from pages import gender as gp  # noqa: E402
-from pages import programmes  # noqa: E402
+import app  # noqa: F401  (registers the pages and their callbacks)
+from components.state import page_state
+from pages import gender as gp
+from pages import programmes
 
 M = 1_000_000
 YEAR_LINES = ("A", "B", "C", "D", "E", "G")          # the 2010 lines (F is 2012)
@@ -47,7 +42,7 @@ def budget_rows() -> list[dict]:
     rows = []
     for name in YEAR_LINES:
         year, pia, pim, dev, keys = gender_fixture.LINES[name]
-        rows += gender_fixture.line(year, *(str(Decimal(v) * M) for v in (pia, pim, dev)), **keys)
+        rows += fixtures.march_line(year, *(str(Decimal(v) * M) for v in (pia, pim, dev)), **keys)
     return rows
 
 
@@ -61,7 +56,7 @@ def build(root: Path, versions: int, mp: pytest.MonkeyPatch) -> None:
     s = get_settings()
     mp.setattr(etl.classify, "DEFAULT_RULES", gender_fixture.write_rules(root / "rules.csv"))
     mp.setenv("GSB_USER", "tests")
-    assert load_file(mef_csv.write(root / "2010-Gasto.csv", budget_rows()), settings=s).status == "loaded"
+    assert load_file(fixtures.write(root / "2010-Gasto.csv", budget_rows()), settings=s).status == "loaded"
     if versions > 1:
         edited = gender_fixture.edited("R-0080", **EDIT)
         classify(gender_fixture.write_rules(root / "rules-v2.csv", edited), settings=s, loaded_by="analista")
@@ -238,7 +233,7 @@ def test_dashboard_gender_reads_on_both_backends(store, tmp_path):
     from etl.classify import classify
     from etl.load import load_file
     from store import dashboard
-    assert load_file(mef_csv.write(tmp_path / "2010-Gasto.csv", budget_rows()), settings=store).status == "loaded"
+    assert load_file(fixtures.write(tmp_path / "2010-Gasto.csv", budget_rows()), settings=store).status == "loaded"
     classify(gender_fixture.write_rules(tmp_path / "rules.csv"), settings=store, loaded_by="tests")
     df = dashboard.gender_programmes(2010, "E", settings=store)
     assert [(r.key, r.rule_id, r.marker, r.weight, r.pim) for r in df.itertuples()] == [

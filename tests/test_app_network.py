@@ -5,25 +5,18 @@ programmes.yaml and coverage.csv; etl.load.load_file for MEF budget lines).
 Every expected number is worked out by hand in the comments from the fixture below."""
 from __future__ import annotations
 
-import csv
-import sys
 from pathlib import Path
 
+import fixtures
+import network_data
 import pytest
+from app_stores import build_stores, switch
+from dash_tree import find, text
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import mef_csv  # noqa: E402
-import network_data  # noqa: E402
-from test_dashboard_reads import build_tiny_store  # noqa: E402
-
-import app  # noqa: E402,F401  (registers the pages and their callbacks)
-from app_stores import build_stores, switch  # noqa: E402
-from dash_tree import find, text  # noqa: E402
-from components.filters import filters_to_url  # noqa: E402
-from components.shell import update_shell  # noqa: E402
-from pages import network as red  # noqa: E402
+import app  # noqa: F401  (registers the pages and their callbacks)
+from components.filters import filters_to_url
+from components.shell import update_shell
+from pages import network as red
 
 YEARS = [2010, 2011]
 JUNTOS = dict(SEC_EJEC="1428", EJECUTORA_NOMBRE="PROGRAMA NACIONAL DE APOYO DIRECTO A LOS MAS POBRES - JUNTOS")
@@ -46,7 +39,7 @@ def budget_rows() -> list[dict]:
     2010  CEM (1232)     05 Ayacucho        200,000                            PIA = PIM    250,000
     2011  Juntos (1428)  05 Ayacucho      8,400,000                            PIA = PIM  9,000,000
     Juntos 2010: PIA = PIM = 18,000,000, devengado 15,000,000, avance 83.3 %."""
-    r = mef_csv.year_rows
+    r = fixtures.year_rows
     return [
         *r(2010, pim="12000000", devengado=("6000000", "4000000"), DEPARTAMENTO_META="05", **JUNTOS),
         *r(2010, pim="6000000", devengado=("5000000",), DEPARTAMENTO_META="09", **JUNTOS),
@@ -60,9 +53,7 @@ def build_network_store(root: Path) -> None:
     from etl.load import load_file
     from etl.reference import seed
     from settings import get_settings
-    ref, net = network_data.make_folders(root / "curated")
-    with open(ref / "cpi_lima.csv", "w", newline="") as fh:
-        csv.writer(fh).writerows([["year", "cpi_index"], *sorted(CPI.items())])
+    ref, net = network_data.make_folders(root / "curated", cpi=CPI)
     data = network_data.programmes()
     juntos = data["programmes"][0]
     juntos["contradictions"] = [CONTRADICTION]
@@ -78,14 +69,14 @@ def build_network_store(root: Path) -> None:
     results = seed(get_settings(), reference_dir=ref, network_dir=net)
     assert all(r.status == "loaded" for r in results), [(r.file, r.message) for r in results]
     for year in YEARS:
-        f = mef_csv.write(root / f"{year}-Gasto.csv", [r for r in budget_rows() if r["ANO_EJE"] == str(year)])
+        f = fixtures.write(root / f"{year}-Gasto.csv", [r for r in budget_rows() if r["ANO_EJE"] == str(year)])
         assert load_file(f, settings=get_settings(), demo=True).status == "loaded"
 
 
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory):
     return build_stores(tmp_path_factory, {"network": lambda d, mp: build_network_store(d),
-                                           "budget_only": lambda d, mp: build_tiny_store(d)})
+                                           "budget_only": lambda d, mp: fixtures.build_tiny_store(d)})
 
 
 @pytest.fixture

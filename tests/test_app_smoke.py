@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from test_dashboard_reads import build_tiny_store  # noqa: E402
+from fixtures import build_tiny_store
 
 PATHS = ["/", "/programas", "/regiones", "/datos", "/genero", "/red", "/red?programa_red=juntos",
          "/_dash-layout", "/_dash-dependencies",
@@ -26,7 +20,8 @@ def client(tmp_path_factory):
         mp.setenv("GSB_DATA_DIR", str(d))
         mp.delenv("DATABASE_URL", raising=False)
         build_tiny_store(d, demo=True)
-        from etl.reference import seed      # the real curated data: population, CPI, network, coverage
+        # the real curated data: population, CPI, network, coverage
+        from etl.reference import seed
         from settings import get_settings
         assert all(r.status == "loaded" for r in seed(get_settings()))
         import app

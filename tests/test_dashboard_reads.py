@@ -1,79 +1,18 @@
 """store.dashboard read functions against a tiny store loaded through the real loader.
 
-Every expected number below is worked out by hand from LINES, so a wrong filter, a lost
-reversal or a PIM summed over the wrong rows shows up as a different number.
+Every expected number below is worked out by hand from tests/fixtures.py's TINY_LINES, so a
+wrong filter, a lost reversal or a PIM summed over the wrong rows shows up as a different number.
 """
 from __future__ import annotations
 
-import csv
-import sys
-from pathlib import Path
-
 import pandas as pd
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from domain.mef_format import GASTO_COLUMNS  # noqa: E402
-
-# (year, level, programa, producto, actividad, sec_ejec, dept, PIA, PIM, {month: devengado})
-LINES = [
-    (2010, "E", "0001", "3000001", "5000001", "1428", "15", "1000", "1200", {3: "200", 12: "600"}),
-    (2010, "E", "9001", "3999999", "5000002", "1232", "98", "500", "400", {1: "-50", 12: "300"}),
-    (2010, "R", "0001", "3000002", "5000003", "0800", "01", "300", "400", {6: "100"}),
-    (2010, "M", "0002", "3000003", "5000004", "0900", "01", "0", "0", {2: "10"}),
-    (2011, "E", "0001", "3000001", "5000001", "1428", "15", "2000", "2000", {1: "500"}),
-]
-NAMES = {"0001": "PROGRAMA ARTICULADO NUTRICIONAL", "0002": "SALUD MATERNO NEONATAL",
-         "9001": "ACCIONES CENTRALES", "3000001": "NIÑOS CON VACUNA COMPLETA", "3999999": "SIN PRODUCTO",
-         "3000002": "NIÑOS CON CRED", "3000003": "ATENCION PRENATAL", "5000001": "VACUNACION",
-         "5000002": "GESTION ADMINISTRATIVA", "5000003": "CONTROL CRED", "5000004": "CONTROL PRENATAL",
-         "1428": "JUNTOS", "1232": "PNCVFS", "0800": "GOBIERNO REGIONAL AMAZONAS", "0900": "MUNICIPALIDAD",
-         "15": "LIMA", "98": "EXTERIOR", "01": "AMAZONAS"}
-LEVEL_NAMES = {"E": "GOBIERNO NACIONAL", "R": "GOBIERNOS REGIONALES", "M": "GOBIERNOS LOCALES"}
-
-
-def _row(year, level, prog, prod, act, unit, dept, month, pia="0", pim="0", dev="0") -> list[str]:
-    r = {c: "" for c in GASTO_COLUMNS}
-    r.update({
-        "ANO_EJE": str(year), "MES_EJE": str(month), "NIVEL_GOBIERNO": level, "NIVEL_GOBIERNO_NOMBRE": LEVEL_NAMES[level],
-        "SECTOR": "39", "SECTOR_NOMBRE": "MUJER", "PLIEGO": "039", "PLIEGO_NOMBRE": "MIMDES", "SEC_EJEC": unit,
-        "EJECUTORA": "001", "EJECUTORA_NOMBRE": NAMES[unit], "PROGRAMA_PPTO": prog, "PROGRAMA_PPTO_NOMBRE": NAMES[prog],
-        "TIPO_ACT_PROY": "3", "PRODUCTO_PROYECTO": prod, "PRODUCTO_PROYECTO_NOMBRE": NAMES[prod],
-        "ACTIVIDAD_ACCION_OBRA": act, "ACTIVIDAD_ACCION_OBRA_NOMBRE": NAMES[act], "FUNCION": "23",
-        "DIVISION_FUNCIONAL": "051", "GRUPO_FUNCIONAL": "0115", "DEPARTAMENTO_META": dept,
-        "DEPARTAMENTO_META_NOMBRE": NAMES[dept], "FUENTE_FINANCIAMIENTO": "1", "GENERICA": "3",
-        "MONTO_PIA": pia, "MONTO_PIM": pim, "MONTO_CERTIFICADO": dev, "MONTO_COMPROMETIDO_ANUAL": dev,
-        "MONTO_COMPROMETIDO": dev, "MONTO_DEVENGADO": dev, "MONTO_GIRADO": dev,
-    })
-    return [r[c] for c in GASTO_COLUMNS]
-
-
-def write_tiny_csv(path: Path, lines=LINES) -> Path:
-    """LINES as a MEF Gasto CSV: 63 columns, every field quoted, PIA/PIM on MES_EJE=0 rows."""
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\n")
-        w.writerow(GASTO_COLUMNS)
-        for year, level, prog, prod, act, unit, dept, pia, pim, months in lines:
-            key = (year, level, prog, prod, act, unit, dept)
-            w.writerow(_row(*key, 0, pia=pia, pim=pim))
-            for month, dev in months.items():
-                w.writerow(_row(*key, month, dev=dev))
-    return path
-
-
-def build_tiny_store(data_dir: Path, demo: bool = False) -> None:
-    """Load LINES into the store the environment names (GSB_DATA_DIR = data_dir, DATABASE_URL)."""
-    from etl.load import load_file
-    data_dir.mkdir(parents=True, exist_ok=True)
-    r = load_file(write_tiny_csv(data_dir / "2010-Gasto.csv"), demo=demo)
-    assert r.status == "loaded", r.message
+from fixtures import build_tiny_store, write_tiny_csv
 
 
 @pytest.fixture
 def tiny_store(store):
-    """LINES loaded into a fresh store on each backend (conftest's `store`: DuckDB, PostgreSQL)."""
+    """TINY_LINES loaded into a fresh store on each backend (conftest's `store`: DuckDB, PostgreSQL)."""
     build_tiny_store(store.data_dir)
     return store
 

@@ -6,7 +6,6 @@ generator's internals.
 from __future__ import annotations
 
 import re
-import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -14,12 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from domain.codes import DEPARTMENTS, LEVELS  # noqa: E402
-from domain.mef_format import GASTO_COLUMNS, GRAIN  # noqa: E402
-from etl import demo_data  # noqa: E402
-from etl.demo_data import DEMO_YEARS, write_benchmark_file, write_demo_files, write_year  # noqa: E402
+from domain.codes import DEPARTMENTS, LEVELS
+from domain.mef_format import GASTO_COLUMNS, GRAIN
+from etl import demo_data
+from etl.demo_data import DEMO_YEARS, write_benchmark_file, write_demo_files, write_year
 
 AMOUNT_COLS = list(GASTO_COLUMNS[-7:])
 SOLES_PER_USD_2008 = 2.9249

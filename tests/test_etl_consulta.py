@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-
 from conftest import snapshot
+
 from etl.load import load_file
 from store.read import load_history_frame, totals
 

@@ -7,7 +7,7 @@ import sys
 import zipfile
 from decimal import Decimal
 
-import mef_csv
+import fixtures
 import pytest
 from conftest import ROOT, snapshot
 
@@ -22,11 +22,11 @@ def _totals(by, year=None, settings=None):
 
 
 def test_loads_lines_and_sums_months(store, tmp_path):
-    rows = (mef_csv.year_rows(2010, pim="1000", devengado=("100", "250.50"))
-            + mef_csv.year_rows(2010, pim="500", devengado=("-20", "70"), PROGRAMA_PPTO="9001",
-                                PROGRAMA_PPTO_NOMBRE="ACCIONES CENTRALES", DEPARTAMENTO_META="01",
-                                DEPARTAMENTO_META_NOMBRE="AMAZONAS"))
-    f = mef_csv.write(tmp_path / "2010-Gasto.csv", rows)
+    rows = (fixtures.year_rows(2010, pim="1000", devengado=("100", "250.50"))
+            + fixtures.year_rows(2010, pim="500", devengado=("-20", "70"), PROGRAMA_PPTO="9001",
+                                 PROGRAMA_PPTO_NOMBRE="ACCIONES CENTRALES", DEPARTAMENTO_META="01",
+                                 DEPARTAMENTO_META_NOMBRE="AMAZONAS"))
+    f = fixtures.write(tmp_path / "2010-Gasto.csv", rows)
     r = load_file(f, settings=store)
     assert r.status == "loaded", r.message
     assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (6, 6, 0)
@@ -41,8 +41,8 @@ def test_loads_lines_and_sums_months(store, tmp_path):
 
 
 def test_month_zero_rows_carry_the_opening_budget(store, tmp_path):
-    rows = mef_csv.year_rows(2010, pim="800", devengado=("200",))
-    f = mef_csv.write(tmp_path / "g.csv", rows)
+    rows = fixtures.year_rows(2010, pim="800", devengado=("200",))
+    f = fixtures.write(tmp_path / "g.csv", rows)
     assert load_file(f, settings=store).status == "loaded"
     import sqlalchemy as sa
 
@@ -57,16 +57,16 @@ def test_month_zero_rows_carry_the_opening_budget(store, tmp_path):
 
 
 def test_codes_stay_text_with_leading_zeros(store, tmp_path):
-    f = mef_csv.write(tmp_path / "g.csv", mef_csv.year_rows(2010, PROGRAMA_PPTO="0002", PLIEGO="011"))
+    f = fixtures.write(tmp_path / "g.csv", fixtures.year_rows(2010, PROGRAMA_PPTO="0002", PLIEGO="011"))
     load_file(f, settings=store)
     assert "0002" in _totals("programa", settings=store)
     assert "011" in _totals("pliego", settings=store)
 
 
 def test_latin1_file_falls_back_and_keeps_accents(store, tmp_path):
-    rows = mef_csv.year_rows(2010, EJECUTORA_NOMBRE="PROGRAMA NACIONAL WAWA WASI - ÑAÑA",
-                             PROGRAMA_PPTO_NOMBRE="NIÑOS Y NIÑAS")
-    f = mef_csv.write(tmp_path / "2009-Gasto.csv", rows, encoding="latin-1")
+    rows = fixtures.year_rows(2010, EJECUTORA_NOMBRE="PROGRAMA NACIONAL WAWA WASI - ÑAÑA",
+                              PROGRAMA_PPTO_NOMBRE="NIÑOS Y NIÑAS")
+    f = fixtures.write(tmp_path / "2009-Gasto.csv", rows, encoding="latin-1")
     with pytest.raises(UnicodeDecodeError):
         f.read_bytes().decode("utf-8")
     r = load_file(f, settings=store)
@@ -79,17 +79,17 @@ def test_old_column_names_are_aliased(store, tmp_path):
     aliases = {"NIVEL_GOBIERNO": "TIPO_GOBIERNO", "NIVEL_GOBIERNO_NOMBRE": "TIPO_GOBIERNO_NOMBRE",
                "FUENTE_FINANCIAMIENTO": "FUENTE_FINANC", "FUENTE_FINANCIAMIENTO_NOMBRE": "FUENTE_FINANC_NOMBRE",
                "CATEGORIA_GASTO": "CATEG_GASTO", "CATEGORIA_GASTO_NOMBRE": "CATEG_GASTO_NOMBRE"}
-    rows = mef_csv.year_rows(2009, pim="42", devengado=("40",), NIVEL_GOBIERNO="R")
+    rows = fixtures.year_rows(2009, pim="42", devengado=("40",), NIVEL_GOBIERNO="R")
     old_rows = [{aliases.get(k, k): v for k, v in r.items()} for r in rows]
     header = [aliases.get(c, c) for c in GASTO_COLUMNS]
-    f = mef_csv.write(tmp_path / "2009-Gasto.csv", old_rows, header=header, newline="\r\n")
+    f = fixtures.write(tmp_path / "2009-Gasto.csv", old_rows, header=header, newline="\r\n")
     r = load_file(f, settings=store)
     assert r.status == "loaded", r.message
     assert _totals("nivel", settings=store)["R"][1:3] == (Decimal("42"), Decimal("40"))
 
 
 def test_zip_file_loads(store, tmp_path):
-    csv_path = mef_csv.write(tmp_path / "2011-Gasto.csv", mef_csv.year_rows(2011, pim="7"))
+    csv_path = fixtures.write(tmp_path / "2011-Gasto.csv", fixtures.year_rows(2011, pim="7"))
     z = tmp_path / "2011-Gasto.zip"
     with zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.write(csv_path, "2011-Gasto.csv")
@@ -99,11 +99,11 @@ def test_zip_file_loads(store, tmp_path):
 
 
 def test_rejects_bad_values_with_their_line_numbers(store, tmp_path):
-    rows = mef_csv.year_rows(2010, pim="1000", devengado=("1", "2", "3", "4", "5", "6"))  # lines 2-8
+    rows = fixtures.year_rows(2010, pim="1000", devengado=("1", "2", "3", "4", "5", "6"))  # lines 2-8
     rows[2]["MONTO_DEVENGADO"] = "1,000.00"     # line 4: thousands separator
     rows[4]["DEPARTAMENTO_META"] = "99"         # line 6: unknown department
     rows[5]["MES_EJE"] = "13"                   # line 7: month out of range
-    f = mef_csv.write(tmp_path / "g.csv", rows)
+    f = fixtures.write(tmp_path / "g.csv", rows)
     text = f.read_text().splitlines()
     text.insert(8, '"2010","6","E"')            # line 9: a short row
     f.write_text("\n".join(text) + "\n")
@@ -121,13 +121,13 @@ def test_rejects_bad_values_with_their_line_numbers(store, tmp_path):
 
 
 STRUCTURAL = {
-    "missing_column": lambda p: mef_csv.write(
-        p, mef_csv.year_rows(), header=[c for c in GASTO_COLUMNS if c != "MONTO_DEVENGADO"]),
+    "missing_column": lambda p: fixtures.write(
+        p, fixtures.year_rows(), header=[c for c in GASTO_COLUMNS if c != "MONTO_DEVENGADO"]),
     "empty": lambda p: p.write_bytes(b""),
-    "header_only": lambda p: p.write_text(mef_csv.csv_text([])),
-    "truncated": lambda p: p.write_text(mef_csv.csv_text(mef_csv.year_rows(devengado=("1", "2")))[:-40]),
+    "header_only": lambda p: p.write_text(fixtures.csv_text([])),
+    "truncated": lambda p: p.write_text(fixtures.csv_text(fixtures.year_rows(devengado=("1", "2")))[:-40]),
     "not_a_csv": lambda p: p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"),
-    "binary_utf16": lambda p: p.write_bytes(mef_csv.csv_text(mef_csv.year_rows()).encode("utf-16")),
+    "binary_utf16": lambda p: p.write_bytes(fixtures.csv_text(fixtures.year_rows()).encode("utf-16")),
     "html_page": lambda p: p.write_text("<html><body>Servicio no disponible</body></html>\n"),
     "corrupt_zip": lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 30 + b"garbage"),
 }
@@ -135,7 +135,7 @@ STRUCTURAL = {
 
 @pytest.mark.parametrize("fault", sorted(STRUCTURAL))
 def test_structural_fault_refuses_whole_file_and_changes_nothing(store, tmp_path, fault):
-    good = mef_csv.write(tmp_path / "2010-Gasto.csv", mef_csv.year_rows(2010, pim="123"))
+    good = fixtures.write(tmp_path / "2010-Gasto.csv", fixtures.year_rows(2010, pim="123"))
     assert load_file(good, settings=store).status == "loaded"
     before = snapshot(store)
     bad = tmp_path / f"bad-{fault}.csv"
@@ -164,7 +164,7 @@ def test_cli_refusal_exits_non_zero_with_message(duck_store, tmp_path):
                        capture_output=True, text=True)
     assert p.returncode == 1
     assert "trunc.csv" in p.stderr and "truncated" in p.stderr
-    good = mef_csv.write(tmp_path / "ok.csv", mef_csv.year_rows())
+    good = fixtures.write(tmp_path / "ok.csv", fixtures.year_rows())
     subprocess.run([sys.executable, "-m", "etl", "load", "--quiet", str(good)], cwd=ROOT, check=True,
                    capture_output=True)
     status = subprocess.run([sys.executable, "-m", "etl", "status"], cwd=ROOT, capture_output=True, text=True)
@@ -173,7 +173,7 @@ def test_cli_refusal_exits_non_zero_with_message(duck_store, tmp_path):
 
 
 def test_loading_the_same_file_twice_changes_nothing(store, tmp_path):
-    f = mef_csv.write(tmp_path / "2010-Gasto.csv", mef_csv.year_rows(2010, pim="10"))
+    f = fixtures.write(tmp_path / "2010-Gasto.csv", fixtures.year_rows(2010, pim="10"))
     assert load_file(f, settings=store).status == "loaded"
     before = snapshot(store)
     r = load_file(f, settings=store)
@@ -182,22 +182,22 @@ def test_loading_the_same_file_twice_changes_nothing(store, tmp_path):
 
 
 def test_newer_file_replaces_its_year_only(store, tmp_path):
-    a = mef_csv.write(tmp_path / "a.csv", mef_csv.year_rows(2010, pim="10") + mef_csv.year_rows(2009, pim="9"))
-    b = mef_csv.write(tmp_path / "b.csv", mef_csv.year_rows(2010, pim="25", devengado=("5",)))
+    a = fixtures.write(tmp_path / "a.csv", fixtures.year_rows(2010, pim="10") + fixtures.year_rows(2009, pim="9"))
+    b = fixtures.write(tmp_path / "b.csv", fixtures.year_rows(2010, pim="25", devengado=("5",)))
     assert load_file(a, settings=store).status == "loaded"
     assert load_file(b, settings=store).status == "loaded"
     assert _totals("programa", 2010, settings=store)["0080"][1] == Decimal("25")
     assert _totals("programa", 2009, settings=store)["0080"][1] == Decimal("9")
     hist = load_history_frame(store).set_index("file_name")["status"]
     assert hist["a.csv"] == "loaded"          # still holds 2009
-    c = mef_csv.write(tmp_path / "c.csv", mef_csv.year_rows(2009, pim="1"))
+    c = fixtures.write(tmp_path / "c.csv", fixtures.year_rows(2009, pim="1"))
     load_file(c, settings=store)
     hist = load_history_frame(store).set_index("file_name")["status"]
     assert hist["a.csv"] == "replaced" and hist["b.csv"] == "loaded" and hist["c.csv"] == "loaded"
 
 
 def test_cli_totals_csv_header_and_values(duck_store, tmp_path):
-    f = mef_csv.write(tmp_path / "g.csv", mef_csv.year_rows(2010, pim="1000", devengado=("100", "150")))
+    f = fixtures.write(tmp_path / "g.csv", fixtures.year_rows(2010, pim="1000", devengado=("100", "150")))
     subprocess.run([sys.executable, "-m", "etl", "load", "--quiet", str(f)], cwd=ROOT, check=True,
                    capture_output=True)
     p = subprocess.run([sys.executable, "-m", "etl", "totals", "--by", "programa", "--format", "csv"],
@@ -211,10 +211,10 @@ def test_cli_totals_csv_header_and_values(duck_store, tmp_path):
 
 def test_latin1_byte_deep_in_the_file_triggers_the_fallback(store, tmp_path):
     """The first megabyte is plain ASCII; the first non-UTF-8 byte comes much later."""
-    filler = mef_csv.year_rows(2010, pim="1", devengado=()) * 2500            # ~2 MB of ASCII rows
-    late = mef_csv.year_rows(2010, pim="2", devengado=(), SEC_EJEC="1099",
-                             EJECUTORA_NOMBRE="PROGRAMA NACIONAL WAWA WASI - CAÑETE")
-    f = mef_csv.write(tmp_path / "2010-Gasto.csv", filler + late, encoding="latin-1")
+    filler = fixtures.year_rows(2010, pim="1", devengado=()) * 2500            # ~2 MB of ASCII rows
+    late = fixtures.year_rows(2010, pim="2", devengado=(), SEC_EJEC="1099",
+                              EJECUTORA_NOMBRE="PROGRAMA NACIONAL WAWA WASI - CAÑETE")
+    f = fixtures.write(tmp_path / "2010-Gasto.csv", filler + late, encoding="latin-1")
     assert f.stat().st_size > 2_000_000
     r = load_file(f, settings=store)
     assert (r.status, r.rows_rejected, r.rows_loaded) == ("loaded", 0, 2501)

@@ -1,8 +1,9 @@
 """load_history rows the curated loads write: one per load, earlier loads retired."""
 from __future__ import annotations
 
-from etl.network import load_network
 from network_data import programmes, seed_fixture, write_yaml
+
+from etl.network import load_network
 from store.read import load_history_frame
 
 

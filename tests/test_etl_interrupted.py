@@ -7,14 +7,15 @@ import subprocess
 import sys
 import time
 
-import mef_csv
+import fixtures
 from conftest import ROOT, snapshot
+
 from etl.load import load_file
 
 
 def _big_file(path, rows: int):
     """Many MEF rows quickly: one template line with a varying META."""
-    lines = mef_csv.csv_text([mef_csv.row(ANO_EJE=2011, MES_EJE=3, MONTO_DEVENGADO="1.25", META="{meta}")])
+    lines = fixtures.csv_text([fixtures.row(ANO_EJE=2011, MES_EJE=3, MONTO_DEVENGADO="1.25", META="{meta}")])
     header, template = lines.splitlines()
     with open(path, "w") as fh:
         fh.write(header + "\n")
@@ -25,7 +26,7 @@ def _big_file(path, rows: int):
 
 
 def test_kill_during_load_keeps_previous_data(store, tmp_path):
-    small = mef_csv.write(tmp_path / "2010-Gasto.csv", mef_csv.year_rows(2010, pim="55"))
+    small = fixtures.write(tmp_path / "2010-Gasto.csv", fixtures.year_rows(2010, pim="55"))
     assert load_file(small, settings=store).status == "loaded"
     before = snapshot(store)
     big = _big_file(tmp_path / "2011-Gasto.csv", 1_500_000)

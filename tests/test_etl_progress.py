@@ -9,7 +9,7 @@ import subprocess
 import sys
 import termios
 
-import mef_csv
+import fixtures
 from conftest import ROOT
 
 
@@ -33,12 +33,12 @@ def _run_in_terminal(args: list[str], env: dict) -> str:
 
 
 def test_progress_bar_on_a_terminal_only(duck_store, tmp_path):
-    f = mef_csv.write(tmp_path / "2010-Gasto.csv", mef_csv.year_rows(2010, devengado=("1",) * 12) * 2000)
+    f = fixtures.write(tmp_path / "2010-Gasto.csv", fixtures.year_rows(2010, devengado=("1",) * 12) * 2000)
     env = {**os.environ, "GSB_DATA_DIR": str(duck_store.data_dir)}
     shown = _run_in_terminal(["-m", "etl", "load", str(f)], env)
     assert "rows/s" in shown and "100%" in shown, shown[-500:]
     assert "loaded 2010-Gasto.csv" in shown
-    f2 = mef_csv.write(tmp_path / "2011-Gasto.csv", mef_csv.year_rows(2011) * 100)
+    f2 = fixtures.write(tmp_path / "2011-Gasto.csv", fixtures.year_rows(2011) * 100)
     piped = subprocess.run([sys.executable, "-m", "etl", "load", str(f2)], cwd=ROOT, env=env,
                            capture_output=True, text=True)
     assert piped.returncode == 0 and "rows/s" not in piped.stderr + piped.stdout

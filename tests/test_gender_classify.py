@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import mef_csv
+import fixtures
 import pandas as pd
 import pytest
 import sqlalchemy as sa
@@ -16,7 +16,6 @@ from gender_fixture import (
     budget_rows,
     edited,
     key_of,
-    line,
     write_rules,
 )
 
@@ -38,7 +37,7 @@ D = Decimal
 
 
 def _load(store, tmp_path, names=None, file="2010-Gasto.csv"):
-    f = mef_csv.write(tmp_path / file, budget_rows(names))
+    f = fixtures.write(tmp_path / file, budget_rows(names))
     r = load_file(f, settings=store)
     assert r.status == "loaded", r.message
     return r
@@ -118,10 +117,10 @@ def test_year_ranges_select_the_rule_of_each_year(classified, tmp_path):
 
 def test_name_patterns_use_that_years_name_without_case_or_accents(store, tmp_path):
     renamed = dict(EJECUTORA_NOMBRE="PROGRAMA NACIONAL PARA LA PREVENCION Y ERRADICACION DE LA VIOLENCIA - AURORA")
-    rows = (line(2010, "10", "10", "10") +                       # unit 1232 named PNCVFS in 2010
-            line(2019, "20", "20", "20", **renamed) +            # ... and AURORA in 2019
-            line(2010, "30", "30", "30", **dict(SEC_EJEC="1441", EJECUTORA_NOMBRE="ASISTENCIA SOLIDARIA PENSION 65")))
-    load_file(mef_csv.write(tmp_path / "g.csv", rows), settings=store)
+    rows = (fixtures.march_line(2010, "10", "10", "10") +              # unit 1232 named PNCVFS in 2010
+            fixtures.march_line(2019, "20", "20", "20", **renamed) +   # ... and AURORA in 2019
+            fixtures.march_line(2010, "30", "30", "30", **dict(SEC_EJEC="1441", EJECUTORA_NOMBRE="ASISTENCIA SOLIDARIA PENSION 65")))
+    load_file(fixtures.write(tmp_path / "g.csv", rows), settings=store)
     rules = [
         {**BASE_RULES[0], "id": "R-AURORA", "programa": "", "sec_ejec": "", "sec_ejec_name": "aurora"},
         {**BASE_RULES[0], "id": "R-P65", "programa": "", "sec_ejec": "", "sec_ejec_name": "pensión 65"},
@@ -296,8 +295,8 @@ def test_rule_set_versions_are_kept(classified, tmp_path):
 
 def test_a_load_classifies_its_lines_with_the_active_rules(classified, tmp_path):
     before = _classes(classified)
-    rows = line(2011, "5", "5", "5", **LINES["D"][4])              # D's key, in a new year
-    assert load_file(mef_csv.write(tmp_path / "y2011.csv", rows), settings=classified).status == "loaded"
+    rows = fixtures.march_line(2011, "5", "5", "5", **LINES["D"][4])     # D's key, in a new year
+    assert load_file(fixtures.write(tmp_path / "y2011.csv", rows), settings=classified).status == "loaded"
     got = _classes(classified)
     assert got.pop((2011,) + key_of("D")[1:])[0] == "R-VASO"
     assert got == before                                            # the other years are untouched
@@ -318,7 +317,7 @@ def test_a_load_that_would_tie_is_refused_and_changes_nothing(store, tmp_path):
     rules = edited("R-VIOL", _remove=True) + [{**BASE_RULES[1], "id": "R-UNIT", "programa": "", "sec_ejec": "1232"}]
     classify(write_rules(tmp_path / "tie.csv", rules), settings=store)   # no 0080 line at 1232 yet: no tie
     before = snapshot(store)
-    r = load_file(mef_csv.write(tmp_path / "2011.csv", line(2011, "1", "1", "1")), settings=store)
+    r = load_file(fixtures.write(tmp_path / "2011.csv", fixtures.march_line(2011, "1", "1", "1")), settings=store)
     assert r.status == "refused"
     assert "R-0080" in r.message and "R-UNIT" in r.message
     assert snapshot(store) == before

@@ -4,10 +4,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import mef_csv
+import fixtures
 from conftest import ROOT, snapshot
-from etl.load import load_file
 from gender_fixture import budget_rows, edited, write_rules
+
+from etl.load import load_file
 
 
 def _etl(*args, check=True):
@@ -18,7 +19,7 @@ def _etl(*args, check=True):
 
 
 def _classified(settings, tmp_path):
-    assert load_file(mef_csv.write(tmp_path / "g.csv", budget_rows()), settings=settings).status == "loaded"
+    assert load_file(fixtures.write(tmp_path / "g.csv", budget_rows()), settings=settings).status == "loaded"
     rules = write_rules(tmp_path / "rules.csv")
     out = _etl("classify", "--rules", rules, "--by", "ana").stdout
     assert "rule set 2 (rules.csv" in out and "loaded by ana" in out and "new version" in out

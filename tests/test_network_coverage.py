@@ -6,10 +6,10 @@ import csv
 
 import openpyxl
 import pytest
-
 from conftest import snapshot
-from etl.coverage import load_coverage
 from network_data import COVERAGE_HEADER, seed_fixture, write_coverage
+
+from etl.coverage import load_coverage
 from store.network import coverage_by_department
 from store.read import load_history_frame
 

@@ -3,17 +3,27 @@ inhabitant and per woman, real soles and dollars, on fixtures whose results are 
 hand below. Plus the reference loader's checks."""
 from __future__ import annotations
 
+import fixtures
 import pytest
-
-import mef_csv
 from conftest import snapshot
+from network_data import make_folders, seed_fixture, write_coverage
+
 from etl.coverage import load_coverage
 from etl.load import load_file
 from etl.reference import seed
-from network_data import make_folders, seed_fixture, write_coverage
-from store.network import (ALL_UNITS, budget_by_year, budget_for_programme, cost_per_beneficiary,
-                           population_by_department, reference_sources, soles_to_usd, spending_per_inhabitant,
-                           spending_per_woman, to_real_soles, usd_to_soles)
+from store.network import (
+    ALL_UNITS,
+    budget_by_year,
+    budget_for_programme,
+    cost_per_beneficiary,
+    population_by_department,
+    reference_sources,
+    soles_to_usd,
+    spending_per_inhabitant,
+    spending_per_woman,
+    to_real_soles,
+    usd_to_soles,
+)
 
 JUNTOS = dict(SEC_EJEC="1428", EJECUTORA_NOMBRE="MIDIS- PROGRAMA NACIONAL DE APOYO DIRECTO A LOS MAS POBRES- JUNTOS")
 
@@ -28,7 +38,7 @@ def _budget_rows() -> list[dict]:
     F  Cuna Más (1426)          15 Lima          100,000  (Wawa Wasi's SUCCESSOR link)
     A' Juntos (1428), 2011      05 Ayacucho      840,000
     """
-    r = mef_csv.year_rows
+    r = fixtures.year_rows
     return [
         *r(2010, pim="1200000", devengado=("600000", "400000"), DEPARTAMENTO_META="05", **JUNTOS),
         *r(2010, pim="600000", devengado=("500000",), DEPARTAMENTO_META="09", **JUNTOS),
@@ -47,7 +57,7 @@ def _budget_rows() -> list[dict]:
 def money(store, tmp_path):
     seed_fixture(store, tmp_path / "fx")
     for year in (2010, 2011):
-        f = mef_csv.write(tmp_path / f"{year}-Gasto.csv", [r for r in _budget_rows() if r["ANO_EJE"] == str(year)])
+        f = fixtures.write(tmp_path / f"{year}-Gasto.csv", [r for r in _budget_rows() if r["ANO_EJE"] == str(year)])
         assert load_file(f, settings=store).status == "loaded"
     return store
 

@@ -2,11 +2,10 @@
 atomic step by `python -m etl upgrade`, nothing lost; a store from a newer version is left alone."""
 from __future__ import annotations
 
+import fixtures
 import pandas as pd
 import pytest
 import sqlalchemy as sa
-
-import mef_csv
 from conftest import snapshot
 from network_data import programmes, seed_fixture, write_yaml
 
@@ -53,7 +52,7 @@ def old_store(store, tmp_path):
     from etl.load import load_file
     from store.read import totals
     seed_fixture(store, tmp_path / "fx")
-    f = mef_csv.write(tmp_path / "2010-Gasto.csv", mef_csv.year_rows(2010, pim="5000", devengado=("1200", "800")))
+    f = fixtures.write(tmp_path / "2010-Gasto.csv", fixtures.year_rows(2010, pim="5000", devengado=("1200", "800")))
     assert load_file(f, settings=store).status == "loaded"
     budget = totals("sector", settings=store)
     _write_sql(store, TO_V1)
@@ -84,6 +83,7 @@ def test_an_old_store_is_refused_with_what_to_run(old_store, capsys):
 
 def test_the_page_says_to_upgrade_not_to_build_a_demo(old_store):
     from dash_tree import text
+
     from components.layout import store_missing
     message = text(store_missing("es", "red"))
     assert "esquema 1" in message and "python -m etl upgrade" in message and "etl demo" not in message

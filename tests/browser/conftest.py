@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -58,8 +57,9 @@ def app_url(tmp_path_factory):
     env = {**os.environ, "GSB_DATA_DIR": str(data_dir), "HOST": "127.0.0.1", "PORT": str(_free_port()),
            "PYTHONPATH": str(ROOT)}
     env.pop("DATABASE_URL", None)
-    subprocess.run([sys.executable, str(Path(__file__).with_name("sample_data.py"))], env=env, check=True,
-                   cwd=ROOT)
+    build = f"import pathlib, fixtures; fixtures.build_sample_store(pathlib.Path({str(data_dir)!r}))"
+    subprocess.run([sys.executable, "-c", build], cwd=ROOT, check=True,
+                   env={**env, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])})
     log = open(data_dir / "app.log", "w")
     proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{env['PORT']}"
