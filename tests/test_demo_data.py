@@ -16,10 +16,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from demo import generate as demo_data  # noqa: E402
+from demo.generate import DEMO_YEARS, write_benchmark_file, write_demo_files, write_year  # noqa: E402
 from domain.codes import DEPARTMENTS, LEVELS  # noqa: E402
 from domain.mef_format import GASTO_COLUMNS, GRAIN  # noqa: E402
-from etl import demo_data  # noqa: E402
-from etl.demo_data import DEMO_YEARS, write_benchmark_file, write_demo_files, write_year  # noqa: E402
 
 AMOUNT_COLS = list(GASTO_COLUMNS[-7:])
 SOLES_PER_USD_2008 = 2.9249
@@ -45,7 +45,7 @@ GENERICA_NAMES = {
     "6": "ADQUISICION DE ACTIVOS NO FINANCIEROS", "7": "ADQUISICION DE ACTIVOS FINANCIEROS",
     "8": "SERVICIO DE LA DEUDA PUBLICA",
 }
-# 2008 PIM of the five strategic programmes, S/ million (DOMAIN.md section 5)
+# 2008 PIM of the five strategic programmes, S/ million (docs/domain.md §5)
 PPR_2008 = {
     "PROGRAMA ARTICULADO NUTRICIONAL": 972, "SALUD MATERNO NEONATAL": 340,
     "LOGROS DE APRENDIZAJE AL FINALIZAR EL III CICLO": 1225, "ACCESO DE LA POBLACION A LA IDENTIDAD": 25,

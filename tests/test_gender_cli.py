@@ -6,8 +6,9 @@ import sys
 
 import mef_csv
 from conftest import ROOT, snapshot
-from etl.load import load_file
 from gender_fixture import budget_rows, edited, write_rules
+
+from etl.load import load_file
 
 
 def _etl(*args, check=True):
@@ -100,7 +101,7 @@ def test_classify_without_a_store_says_so(duck_store):
 def test_default_rules_classify_a_demo_year_without_ties(duck_store, tmp_path):
     """The starting rule set against the demo generator: no tie, nothing unreviewed, the
     programmes DOMAIN.md §6 names get the proposed classification."""
-    from etl.demo_data import write_year
+    from demo.generate import write_year
     from store.gender import coverage, line_rules
     f = tmp_path / "DEMO-2011-Gasto.csv"
     write_year(f, 2011)          # 2011: the year the demo adds 0080
