@@ -46,7 +46,7 @@ def main() -> int:
     ap.add_argument("--workdir", type=Path, default=ROOT / "benchmarks" / "work")
     ap.add_argument("--no-pandas", action="store_true", help="skip the (memory-hungry) pandas baseline")
     args = ap.parse_args()
-    from etl.demo_data import write_benchmark_file
+    from demo.generate import write_benchmark_file
 
     args.workdir.mkdir(parents=True, exist_ok=True)
     data = args.workdir / "benchmark-Gasto.csv"
@@ -82,7 +82,7 @@ def main() -> int:
         f"## etl load, {dt.date.today().isoformat()}",
         "",
         f"File: {size_mb:,.0f} MB, {rows:,} rows, MEF Gasto format (63 quoted columns), written by "
-        "`etl.demo_data.write_benchmark_file`. Machine: " + machine() + ".",
+        "`demo.generate.write_benchmark_file`. Machine: " + machine() + ".",
         "Each contender runs in its own process; peak memory is that process's maximum RSS.",
         "",
         "| contender | seconds | rows/s | MB/s | peak RSS (MB) |",

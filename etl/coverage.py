@@ -29,9 +29,11 @@ from domain.errors import LoadRefused
 from etl import history
 from etl.errors import Reject, write_reject_report
 from etl.network import check_coverage_integrity
+from etl.publish import Writer, Written, publish_once
+from etl.result import LoadResult, run_load
 from etl.spreadsheet import XLSX_SUFFIXES, norm, read_rows
 from settings import Settings, get_settings
-from store.engine import StoreMissing, read_engine, write_transaction
+from store.engine import StoreMissing, read_engine
 from store.schema import coverage, programme_fact
 
 FORMAT = "coverage"
@@ -259,49 +261,49 @@ def refuse_if_problems(cov: CoverageFile, settings: Settings, reject_dir: Path |
     raise exc
 
 
-def publish_coverage(conn: sa.Connection, cov: CoverageFile, load_id: int, started) -> None:
-    """Replace the (programme, year) pairs the file holds (inside a write transaction)."""
+def write_coverage(cov: CoverageFile, conn: sa.Connection, load_id: int) -> Written:
+    """Replace the (programme, year) pairs the file holds (a writer for etl.publish)."""
     for pid, years in cov.pairs.items():
         conn.execute(coverage.delete().where(coverage.c.programme_id == pid, coverage.c.year.in_(years)))
     conn.execute(coverage.insert(), [{**r, "load_id": load_id} for r in cov.rows])
     history.retire_orphaned(conn, FORMAT, coverage)
-    history.record(conn, load_id=load_id, file_name=cov.file_name, sha256=cov.sha256, fmt=FORMAT,
-                   scope=FORMAT, rows_loaded=len(cov.rows), started=started, years=cov.years,
-                   message=f"{len(cov.rows)} rows for {sum(len(y) for y in cov.pairs.values())} "
-                           f"programme-years", retire_scope=False)
+    return Written(FORMAT, len(cov.rows), years=cov.years, replaces_scope=False,
+                   note=f"{len(cov.rows)} rows for {sum(len(y) for y in cov.pairs.values())} programme-years")
 
 
-def load_coverage(path: Path | str, *, settings: Settings | None = None, reject_dir: Path | None = None):
+def load_coverage(path: Path | str, *, settings: Settings | None = None,
+                  reject_dir: Path | None = None) -> LoadResult:
     """Load one coverage file; never raises for bad input (status 'refused' with the reason)."""
-    from etl.result import LoadResult, run_load, unchanged
     s = settings or get_settings()
     path = Path(path)
 
     def body(started) -> LoadResult:
         cov = read_coverage(path)
-        done = unchanged(path.name, cov.sha256, FORMAT, s)
-        if done is not None:
-            return done
-        try:
-            with read_engine(s).connect() as conn:
-                units = programme_units(conn)
-        except StoreMissing:
-            units = {}
-        if not units:
-            raise LoadRefused(path.name, "the store has no programmes yet: run `python -m etl reference` first")
-        check_against_programmes(cov, units)
-        refuse_if_problems(cov, s, reject_dir)
-        with write_transaction(s) as conn:
-            # Checked again inside the write: programmes.yaml may have been reloaded meanwhile.
-            current = programme_units(conn)
-            if current != units:
-                cov = CoverageFile(cov.file_name, cov.sha256, list(cov.rows), [])
-                check_against_programmes(cov, current)
-                refuse_if_problems(cov, s, reject_dir)
-            load_id = history.next_load_id(conn)
-            publish_coverage(conn, cov, load_id, started)
+
+        def prepare() -> Writer:
+            try:
+                with read_engine(s).connect() as conn:
+                    units = programme_units(conn)
+            except StoreMissing:
+                units = {}
+            if not units:
+                raise LoadRefused(path.name, "the store has no programmes yet: run `python -m etl reference` first")
+            check_against_programmes(cov, units)
+            refuse_if_problems(cov, s, reject_dir)
+            return write
+
+        def check(conn: sa.Connection) -> None:
+            # Checked again inside the write: programmes.yaml may have been reloaded meanwhile
+            # (with the same programmes, the check finds nothing, as it did outside).
+            again = CoverageFile(cov.file_name, cov.sha256, list(cov.rows), [])
+            check_against_programmes(again, programme_units(conn))
+            refuse_if_problems(again, s, reject_dir)
+
+        def write(conn: sa.Connection, load_id: int) -> Written:
+            written = write_coverage(cov, conn, load_id)
             check_coverage_integrity(conn)
-        return LoadResult(path.name, "loaded", "ok", load_id=load_id, years=cov.years, rows_read=len(cov.rows),
-                          rows_loaded=len(cov.rows))
+            return written
+
+        return publish_once(path.name, cov.sha256, FORMAT, s, started, prepare, check=check)
 
     return run_load(path, s, body)

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from etl.demo_data import DEMO_YEARS, write_benchmark_file, write_demo_files
+from demo.generate import DEMO_YEARS, write_benchmark_file, write_demo_files
 from etl.load import load_file
 from settings import Settings, get_settings
 
@@ -38,5 +38,6 @@ def build_demo(rows: int | None = None, out: Path | None = None, progress: bool 
             status = 1
         else:
             print(f"    {r.status}: {r.rows_loaded:,} rows", flush=True)
-    from etl.reference import seed_and_report   # real curated data: population, CPI, network, coverage
+    # Then the real curated data: population, CPI, network, coverage.
+    from etl.reference import seed_and_report
     return max(status, seed_and_report(s))

@@ -1,7 +1,7 @@
 """load_history bookkeeping for every load, and the log of refused loads.
 
-Each publish step takes a load id (next_load_id), writes its rows and records itself
-(record) inside the caller's write transaction. A load that replaces its scope whole
+etl/publish.py takes a load id (next_load_id), has the loader write its rows and records the
+load (record), all inside one write transaction. A load that replaces its scope whole
 (reference files, programmes.yaml, department lists) retires the earlier loads of that
 scope; a load that replaces only part of what earlier loads hold (budget years, Consulta
 Amigable years, coverage programme-years) retires the loads with no rows left

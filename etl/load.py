@@ -7,6 +7,7 @@ or killed load leaves it exactly as it was.
 from __future__ import annotations
 
 import tempfile
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -18,12 +19,12 @@ from domain.mef_format import GRAIN
 from etl import consulta, department_list, gasto, history
 from etl.classify import apply_classification
 from etl.errors import rejected_lines, write_reject_report
-from etl.result import LoadResult, run_load, unchanged
+from etl.publish import Writer, Written, publish_once
+from etl.result import LoadResult, run_load
 from etl.source_file import open_source, sha256_of
 from etl.spreadsheet import XLSX_SUFFIXES
 from settings import Settings, get_settings
 from store.bulk import insert_batches
-from store.engine import write_transaction
 from store.schema import budget_line, code_name, consulta_line, load_history
 from store.schema import department_list as department_list_table
 
@@ -64,50 +65,41 @@ def load_file(path: Path | str, *, settings: Settings | None = None, demo: bool 
                 "preserve_insertion_order": False})
             try:
                 staged = gasto.stage(src, con, progress=progress)
-                done = unchanged(path.name, src.sha256, "mef_gasto", s)
-                if done is not None:
-                    return done
-                report = write_reject_report(staged.rejects, path.name, src.sha256,
-                                             reject_dir or s.data_dir / "rejects")
-                result = _publish_gasto(con, staged, s, started, demo, report)
+
+                def prepare() -> Writer:
+                    report = write_reject_report(staged.rejects, path.name, src.sha256,
+                                                 reject_dir or s.data_dir / "rejects")
+                    return partial(_write_gasto, con, staged, report)
+
+                return publish_once(path.name, src.sha256, "mef_gasto", s, started, prepare, demo=demo)
             finally:
                 con.close()
-            return result
 
     return run_load(path, s, body)
 
 
-def _publish_gasto(con, staged: gasto.StagedGasto, s: Settings, started, demo, report) -> LoadResult:
+def _write_gasto(con, staged: gasto.StagedGasto, report, conn: sa.Connection, load_id: int) -> Written:
+    """The file's fiscal years replace those years' lines (MEF publishes whole-year files)."""
     years = staged.years
-    rejected = staged.rows_rejected
-    rows_read = staged.rows_loaded + rejected
     grain = [c for c, _, _ in GRAIN]
     amounts = list(STAGES)
-    with write_transaction(s) as conn:
-        load_id = history.next_load_id(conn)
-        conn.execute(budget_line.delete().where(budget_line.c.fiscal_year.in_(years)))
-        conn.execute(code_name.delete().where(code_name.c.fiscal_year.in_(years)))
-        facts = con.sql(
-            f"SELECT CAST({load_id} AS INTEGER) AS load_id, fiscal_year, month, {', '.join(grain)}, "
-            f"{', '.join(f'CAST({a} AS DECIMAL(18,2)) AS {a}' for a in amounts)} FROM agg"
-        ).to_arrow_reader(BATCH_ROWS)
-        insert_batches(conn, budget_line, facts)
-        names_sql = " UNION ALL ".join(
-            f"SELECT fiscal_year, '{col}' AS dimension, {col} AS code, "
-            f"regexp_replace(trim(any_value({col}__name)), '\\s+', ' ', 'g') AS name "
-            f"FROM agg WHERE {col}__name IS NOT NULL AND trim({col}__name) <> '' GROUP BY fiscal_year, {col}"
-            for col in grain)
-        insert_batches(conn, code_name, con.sql(names_sql).to_arrow_reader(BATCH_ROWS))
-        history.retire_orphaned(conn, "mef_gasto", budget_line)
-        apply_classification(conn, years=years)   # gender rules: the new lines get classified too
-        history.record(conn, load_id=load_id, file_name=staged.source.path.name, sha256=staged.source.sha256,
-                       fmt="mef_gasto", scope="mef_gasto", years=years, rows_loaded=staged.rows_loaded,
-                       rows_rejected=rejected, started=started, is_demo=demo,
-                       message=f"{rejected} rows rejected" if rejected else "ok", reject_report=report,
-                       retire_scope=False)
-    return LoadResult(staged.source.path.name, "loaded", "ok", load_id=load_id, years=years,
-                      rows_read=rows_read, rows_loaded=staged.rows_loaded,
-                      rows_rejected=rejected, reject_report=report)
+    conn.execute(budget_line.delete().where(budget_line.c.fiscal_year.in_(years)))
+    conn.execute(code_name.delete().where(code_name.c.fiscal_year.in_(years)))
+    facts = con.sql(
+        f"SELECT CAST({load_id} AS INTEGER) AS load_id, fiscal_year, month, {', '.join(grain)}, "
+        f"{', '.join(f'CAST({a} AS DECIMAL(18,2)) AS {a}' for a in amounts)} FROM agg"
+    ).to_arrow_reader(BATCH_ROWS)
+    insert_batches(conn, budget_line, facts)
+    names_sql = " UNION ALL ".join(
+        f"SELECT fiscal_year, '{col}' AS dimension, {col} AS code, "
+        f"regexp_replace(trim(any_value({col}__name)), '\\s+', ' ', 'g') AS name "
+        f"FROM agg WHERE {col}__name IS NOT NULL AND trim({col}__name) <> '' GROUP BY fiscal_year, {col}"
+        for col in grain)
+    insert_batches(conn, code_name, con.sql(names_sql).to_arrow_reader(BATCH_ROWS))
+    history.retire_orphaned(conn, "mef_gasto", budget_line)
+    apply_classification(conn, years=years)   # gender rules: the new lines get classified too
+    return Written("mef_gasto", staged.rows_loaded, staged.rows_rejected, years, reject_report=report,
+                   replaces_scope=False)
 
 
 def _load_consulta(path: Path, s: Settings, started, demo, reject_dir: Path | None = None,
@@ -115,50 +107,46 @@ def _load_consulta(path: Path, s: Settings, started, demo, reject_dir: Path | No
     if not path.exists():
         raise LoadRefused(path.name, "file not found")
     sha = sha256_of(path)
-    done = unchanged(path.name, sha, "consulta_amigable", s)
-    if done is not None:
-        return done
-    export = consulta.read_export(path, year=year)
-    # Two exports with the same breakdown can hold different filters (Salud vs Educación by
-    # department), so an export replaces only a former export of the same name and breakdown.
-    scope = f"consulta_amigable:{export.breakdown}:{path.stem.lower()}"
-    report = write_reject_report(export.rejects, path.name, sha, reject_dir or s.data_dir / "rejects")
-    rejected = rejected_lines(export.rejects)
-    with write_transaction(s) as conn:
-        load_id = history.next_load_id(conn)
-        old = sa.select(load_history.c.id).where(load_history.c.scope == scope,
-                                                 load_history.c.status == "loaded")
-        conn.execute(consulta_line.delete().where(consulta_line.c.load_id.in_(old),
-                                                  consulta_line.c.fiscal_year.in_(export.years)))
-        insert_batches(conn, consulta_line, [export.table_with_load_id(load_id)])
-        history.retire_orphaned(conn, "consulta_amigable", consulta_line)
-        history.record(conn, load_id=load_id, file_name=path.name, sha256=sha, fmt="consulta_amigable",
-                       scope=scope, breakdown=export.breakdown, years=export.years, rows_loaded=export.rows,
-                       rows_rejected=rejected, started=started, is_demo=demo,
-                       message=f"{rejected} rows rejected" if rejected else "ok", reject_report=report,
-                       retire_scope=False)
-    return LoadResult(path.name, "loaded", "ok", load_id=load_id, years=export.years,
-                      rows_read=export.rows + rejected, rows_loaded=export.rows, rows_rejected=rejected,
-                      reject_report=report)
+
+    def prepare() -> Writer:
+        export = consulta.read_export(path, year=year)
+        # Two exports with the same breakdown can hold different filters (Salud vs Educación by
+        # department), so an export replaces only a former export of the same name and breakdown.
+        scope = f"consulta_amigable:{export.breakdown}:{path.stem.lower()}"
+        report = write_reject_report(export.rejects, path.name, sha, reject_dir or s.data_dir / "rejects")
+        rejected = rejected_lines(export.rejects)
+
+        def write(conn: sa.Connection, load_id: int) -> Written:
+            old = sa.select(load_history.c.id).where(load_history.c.scope == scope,
+                                                     load_history.c.status == "loaded")
+            conn.execute(consulta_line.delete().where(consulta_line.c.load_id.in_(old),
+                                                      consulta_line.c.fiscal_year.in_(export.years)))
+            insert_batches(conn, consulta_line, [export.table_with_load_id(load_id)])
+            history.retire_orphaned(conn, "consulta_amigable", consulta_line)
+            return Written(scope, export.rows, rejected, export.years,
+                           breakdown=export.breakdown, reject_report=report, replaces_scope=False)
+        return write
+
+    return publish_once(path.name, sha, "consulta_amigable", s, started, prepare, demo=demo)
 
 
 def _load_department_list(path: Path, s: Settings, started, demo) -> LoadResult:
     if not path.exists():
         raise LoadRefused(path.name, "file not found")
     sha = sha256_of(path)
-    done = unchanged(path.name, sha, "department_list", s)
-    if done is not None:
-        return done
-    data = department_list.read_department_list(path)
-    scope = f"department_list:{path.stem.lower()}"
-    with write_transaction(s) as conn:
-        load_id = history.next_load_id(conn)
-        old = sa.select(load_history.c.id).where(load_history.c.scope == scope, load_history.c.status == "loaded")
-        conn.execute(department_list_table.delete().where(department_list_table.c.load_id.in_(old)))
-        conn.execute(department_list_table.insert(), [
-            {"load_id": load_id, "code": code, "name": label} for _, code, label in data.rows])
-        history.record(conn, load_id=load_id, file_name=path.name, sha256=sha, fmt="department_list", scope=scope,
-                       rows_loaded=len(data.rows), started=started, is_demo=demo,
-                       message="all codes are INEI department codes")   # retires the scope's earlier loads
-    return LoadResult(path.name, "loaded", "ok", load_id=load_id, rows_read=len(data.rows),
-                      rows_loaded=len(data.rows))
+
+    def prepare() -> Writer:
+        data = department_list.read_department_list(path)
+        scope = f"department_list:{path.stem.lower()}"
+
+        def write(conn: sa.Connection, load_id: int) -> Written:
+            old = sa.select(load_history.c.id).where(load_history.c.scope == scope,
+                                                     load_history.c.status == "loaded")
+            conn.execute(department_list_table.delete().where(department_list_table.c.load_id.in_(old)))
+            conn.execute(department_list_table.insert(), [
+                {"load_id": load_id, "code": code, "name": label} for _, code, label in data.rows])
+            # Replaces the scope's earlier loads whole.
+            return Written(scope, len(data.rows), note="all codes are INEI department codes")
+        return write
+
+    return publish_once(path.name, sha, "department_list", s, started, prepare, demo=demo)

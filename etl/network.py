@@ -21,9 +21,9 @@ import yaml
 from domain.codes import FIRST_FACT_YEAR, LANGS, LAST_YEAR, SEXES
 from domain.errors import LoadRefused
 from domain.network import CURRENCIES, MATCHERS, NETWORK_CATEGORIES, is_count_unit
-from etl import history
+from etl.publish import Written, publish_once
+from etl.result import LoadResult, run_load
 from settings import PROJECT_ROOT, Settings, get_settings
-from store.engine import write_transaction
 from store.schema import (
     coverage,
     programme,
@@ -394,8 +394,8 @@ def _link(c: _Checker, pid: str, seq: int, item, node) -> dict:
 
 # ---------------------------------------------------------------- publishing
 
-def publish_network(conn: sa.Connection, net: Network, load_id: int, started) -> None:
-    """Replace the programme tables with `net` and record the load (inside a write transaction)."""
+def write_network(net: Network, conn: sa.Connection, load_id: int) -> Written:
+    """Replace the programme tables with `net` (a writer for etl.publish)."""
     for table in (programme, programme_category, programme_fact, programme_budget_link):
         conn.execute(table.delete())
     conn.execute(reference_source.delete().where(reference_source.c.dataset == FORMAT))
@@ -407,8 +407,8 @@ def publish_network(conn: sa.Connection, net: Network, load_id: int, started) ->
         conn.execute(programme_budget_link.insert(), net.links)
     conn.execute(reference_source.insert().values(dataset=FORMAT, file=net.file_name, citation=net.citation,
                                                   load_id=load_id))
-    history.record(conn, load_id=load_id, file_name=net.file_name, sha256=net.sha256, fmt=FORMAT, scope=FORMAT,
-                   rows_loaded=len(net.programmes), started=started, message=f"{len(net.programmes)} programmes")
+    n = len(net.programmes)
+    return Written(FORMAT, n, note=f"{n} programmes", message=f"{n} programmes")   # replaces every earlier load
 
 
 def check_coverage_integrity(conn: sa.Connection) -> None:
@@ -431,22 +431,19 @@ def check_coverage_integrity(conn: sa.Connection) -> None:
                                              f"{f' ({len(bad) - 1} more such cases)' if len(bad) > 1 else ''}")
 
 
-def load_network(path: Path | str = DEFAULT_PATH, *, settings: Settings | None = None):
+def load_network(path: Path | str = DEFAULT_PATH, *, settings: Settings | None = None) -> LoadResult:
     """Load programmes.yaml; never raises for bad input (status 'refused' with the reason)."""
-    from etl.result import LoadResult, run_load, unchanged
     s = settings or get_settings()
     path = Path(path)
 
     def body(started) -> LoadResult:
         net = read_programmes(path)
-        done = unchanged(path.name, net.sha256, FORMAT, s)
-        if done is not None:
-            return done
-        with write_transaction(s) as conn:
-            load_id = history.next_load_id(conn)
-            publish_network(conn, net, load_id, started)
+
+        def write(conn: sa.Connection, load_id: int) -> Written:
+            written = write_network(net, conn, load_id)
             check_coverage_integrity(conn)
-        return LoadResult(path.name, "loaded", f"{len(net.programmes)} programmes", load_id=load_id,
-                          rows_read=len(net.programmes), rows_loaded=len(net.programmes))
+            return written
+
+        return publish_once(path.name, net.sha256, FORMAT, s, started, lambda: write)
 
     return run_load(path, s, body)

@@ -19,6 +19,7 @@ import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -27,6 +28,8 @@ from domain.codes import SEXES
 from domain.errors import LoadRefused
 from etl import coverage as coverage_mod
 from etl import history, network
+from etl.publish import Written, publish
+from etl.result import LoadResult, print_result
 from settings import PROJECT_ROOT, Settings, get_settings
 from store.engine import StoreMissing, read_engine, write_transaction
 from store.schema import cpi, exchange_rate, population, reference_source
@@ -173,7 +176,8 @@ def stage_reference(folder: Path = REFERENCE_DIR) -> list[StagedReference]:
     return [read_dataset(ds, folder, cites.get(ds.file)) for ds in DATASETS]
 
 
-def publish_reference(conn: sa.Connection, staged: StagedReference, load_id: int, started) -> None:
+def write_reference(staged: StagedReference, conn: sa.Connection, load_id: int) -> Written:
+    """Replace one reference table (a writer for etl.publish)."""
     table = TABLES[staged.dataset.name]
     conn.execute(table.delete())
     conn.execute(table.insert(), [{**r, "load_id": load_id} for r in staged.rows])
@@ -182,9 +186,8 @@ def publish_reference(conn: sa.Connection, staged: StagedReference, load_id: int
                                                   citation=staged.citation, load_id=load_id))
     years = sorted({r["year"] for r in staged.rows})
     # Not fiscal years: the range goes in the message, fiscal_years stays empty.
-    history.record(conn, load_id=load_id, file_name=staged.dataset.file, sha256=staged.sha256, fmt=FORMAT,
-                   scope=f"{FORMAT}:{staged.dataset.name}", rows_loaded=len(staged.rows), started=started,
-                   message=f"{staged.dataset.name} {years[0]}-{years[-1]}")
+    return Written(f"{FORMAT}:{staged.dataset.name}", len(staged.rows), years=years, fiscal_years=False,
+                   note=f"{staged.dataset.name} {years[0]}-{years[-1]}")
 
 
 def seed(settings: Settings | None = None, *, reference_dir: Path = REFERENCE_DIR,
@@ -194,7 +197,6 @@ def seed(settings: Settings | None = None, *, reference_dir: Path = REFERENCE_DI
     Returns one LoadResult per file. If any part is refused, every part is reported refused
     (nothing was written) and the refused part's message says why.
     """
-    from etl.result import LoadResult
     s = settings or get_settings()
     started = history.now()
     yaml_path = network_dir / "programmes.yaml"
@@ -217,24 +219,14 @@ def seed(settings: Settings | None = None, *, reference_dir: Path = REFERENCE_DI
             return list(results.values())
         with write_transaction(s) as conn:
             for staged in refs:
-                load_id = history.next_load_id(conn)
-                publish_reference(conn, staged, load_id, started)
-                n = len(staged.rows)
-                results[staged.dataset.file] = LoadResult(
-                    staged.dataset.file, "loaded", "ok", load_id=load_id, rows_read=n, rows_loaded=n,
-                    years=sorted({r["year"] for r in staged.rows}))
+                results[staged.dataset.file] = publish(conn, staged.dataset.file, staged.sha256, FORMAT, started,
+                                                       partial(write_reference, staged))
             if net is not None:
-                load_id = history.next_load_id(conn)
-                network.publish_network(conn, net, load_id, started)
-                n = len(net.programmes)
-                results[yaml_path.name] = LoadResult(yaml_path.name, "loaded", f"{n} programmes",
-                                                     load_id=load_id, rows_read=n, rows_loaded=n)
+                results[yaml_path.name] = publish(conn, yaml_path.name, net.sha256, network.FORMAT, started,
+                                                  partial(network.write_network, net))
             if cov is not None:
-                load_id = history.next_load_id(conn)
-                coverage_mod.publish_coverage(conn, cov, load_id, started)
-                n = len(cov.rows)
-                results[cov_path.name] = LoadResult(cov_path.name, "loaded", "ok", load_id=load_id,
-                                                    years=cov.years, rows_read=n, rows_loaded=n)
+                results[cov_path.name] = publish(conn, cov_path.name, cov.sha256, coverage_mod.FORMAT, started,
+                                                 partial(coverage_mod.write_coverage, cov))
             network.check_coverage_integrity(conn)
         return list(results.values())
     except LoadRefused as exc:
@@ -255,7 +247,6 @@ def _store_units(s: Settings) -> dict[str, set[str]]:
 
 def seed_and_report(settings: Settings | None = None) -> int:
     """seed() for the CLI and the demo: print one line per file; 1 if refused."""
-    from etl.result import print_result
     status = 0
     for r in seed(settings):
         if r.status == "refused" and r.message.startswith("not loaded:"):

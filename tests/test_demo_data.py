@@ -6,17 +6,16 @@ generator's internals.
 from __future__ import annotations
 
 import re
-import time
 import tracemalloc
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from demo import generate as demo_data
+from demo.generate import DEMO_YEARS, write_benchmark_file, write_demo_files, write_year
 from domain.codes import DEPARTMENTS, LEVELS
 from domain.mef_format import GASTO_COLUMNS, GRAIN
-from etl import demo_data
-from etl.demo_data import DEMO_YEARS, write_benchmark_file, write_demo_files, write_year
 
 AMOUNT_COLS = list(GASTO_COLUMNS[-7:])
 SOLES_PER_USD_2008 = 2.9249
@@ -53,10 +52,7 @@ PPR_2008 = {
 @pytest.fixture(scope="module")
 def demo_files(tmp_path_factory) -> dict[int, Path]:
     out = tmp_path_factory.mktemp("demo")
-    t0 = time.perf_counter()
     paths = write_demo_files(out)
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 20, f"write_demo_files took {elapsed:.1f} s"
     assert [p.name for p in paths] == [f"DEMO-{y}-Gasto.csv" for y in DEMO_YEARS]
     return dict(zip(DEMO_YEARS, paths))
 
@@ -356,12 +352,11 @@ def test_target_rows_exact(tmp_path):
     assert abs(df["MONTO_PIM"].astype(float).sum() / 1e6 - 90_800) < 1   # still calibrated
 
 
-def test_benchmark_file_rows_format_speed(tmp_path):
+def test_benchmark_file_rows_and_format(tmp_path):
+    """Speed is measured by benchmarks/bench_load.py, never asserted here."""
     path = tmp_path / "bench.csv"
     rows = 300_000
-    t0 = time.perf_counter()
     n = write_benchmark_file(path, rows)
-    elapsed = time.perf_counter() - t0
     assert n == rows
     with open(path, "rb") as f:
         assert f.readline() == (",".join(f'"{c}"' for c in GASTO_COLUMNS) + "\n").encode()
@@ -380,7 +375,6 @@ def test_benchmark_file_rows_format_speed(tmp_path):
                 else:
                     assert fields[-7:-5] == ["0", "0"]
     assert count == rows
-    assert rows / elapsed > 50_000, f"{rows / elapsed:,.0f} rows/s"   # ~250k rows/s on an idle machine
 
 
 def test_benchmark_file_memory_is_bounded(tmp_path):

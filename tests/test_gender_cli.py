@@ -101,7 +101,7 @@ def test_classify_without_a_store_says_so(duck_store):
 def test_default_rules_classify_a_demo_year_without_ties(duck_store, tmp_path):
     """The starting rule set against the demo generator: no tie, nothing unreviewed, the
     programmes docs/domain.md §6 names get the proposed classification."""
-    from etl.demo_data import write_year
+    from demo.generate import write_year
     from store.gender import coverage, line_rules
     f = tmp_path / "DEMO-2011-Gasto.csv"
     write_year(f, 2011)          # 2011: the year the demo adds 0080
