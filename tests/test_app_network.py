@@ -16,13 +16,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import mef_csv  # noqa: E402
 import network_data  # noqa: E402
+from app_stores import build_stores, switch  # noqa: E402
+from dash_tree import find, text  # noqa: E402
 from test_dashboard_reads import build_tiny_store  # noqa: E402
 
 import app  # noqa: E402,F401  (registers the pages and their callbacks)
-from app_stores import build_stores, switch  # noqa: E402
-from dash_tree import find, text  # noqa: E402
 from components.filters import filters_to_url  # noqa: E402
 from components.shell import update_shell  # noqa: E402
+from components.state import network_state  # noqa: E402
 from pages import network as red  # noqa: E402
 
 YEARS = [2010, 2011]
@@ -105,15 +106,15 @@ def card_text(tree, measure: str) -> list[str]:
 
 
 def state(**kw) -> dict:
-    return red.network_state({"year": "2010", "programa_red": "juntos", **kw}, YEARS)
+    return network_state({"year": "2010", "programa_red": "juntos", **kw}, YEARS)
 
 
 def test_state_reads_and_validates_the_page_keys():
-    s = red.network_state({"programa_red": "Juntos", "categoria": "preventive", "indicador": "mujer",
+    s = network_state({"programa_red": "Juntos", "categoria": "preventive", "indicador": "mujer",
                            "precios": "real", "year": "2010"}, YEARS)
     assert (s["programa_red"], s["categoria"], s["indicador"], s["precios"], s["year"]) == \
         ("juntos", "preventive", "mujer", "real", 2010)
-    bad = red.network_state({"programa_red": "x'; drop", "categoria": "other", "indicador": "?", "precios": "usd"},
+    bad = network_state({"programa_red": "x'; drop", "categoria": "other", "indicador": "?", "precios": "usd"},
                             YEARS)
     assert (bad["programa_red"], bad["categoria"], bad["indicador"], bad["precios"], bad["year"]) == \
         ("", "all", "habitante", "nominal", 2011)

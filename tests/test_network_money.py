@@ -3,17 +3,29 @@ inhabitant and per woman, real soles and dollars, on fixtures whose results are 
 hand below. Plus the reference loader's checks."""
 from __future__ import annotations
 
-import pytest
-
 import mef_csv
+import pytest
 from conftest import snapshot
+from network_data import make_folders, seed_fixture, write_coverage
+
 from etl.coverage import load_coverage
 from etl.load import load_file
 from etl.reference import seed
-from network_data import make_folders, seed_fixture, write_coverage
-from store.network import (ALL_UNITS, budget_by_year, budget_for_programme, cost_per_beneficiary,
-                           population_by_department, reference_sources, soles_to_usd, spending_per_inhabitant,
-                           spending_per_woman, to_real_soles, usd_to_soles)
+from store.programme_money import (
+    ALL_UNITS,
+    budget_by_year,
+    budget_for_programme,
+    cost_per_beneficiary,
+    spending_per_inhabitant,
+    spending_per_woman,
+)
+from store.reference import (
+    population_by_department,
+    reference_sources,
+    soles_to_usd,
+    to_real_soles,
+    usd_to_soles,
+)
 
 JUNTOS = dict(SEC_EJEC="1428", EJECUTORA_NOMBRE="MIDIS- PROGRAMA NACIONAL DE APOYO DIRECTO A LOS MAS POBRES- JUNTOS")
 

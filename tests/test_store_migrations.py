@@ -2,11 +2,10 @@
 atomic step by `python -m etl upgrade`, nothing lost; a store from a newer version is left alone."""
 from __future__ import annotations
 
+import mef_csv
 import pandas as pd
 import pytest
 import sqlalchemy as sa
-
-import mef_csv
 from conftest import snapshot
 from network_data import programmes, seed_fixture, write_yaml
 
@@ -84,6 +83,7 @@ def test_an_old_store_is_refused_with_what_to_run(old_store, capsys):
 
 def test_the_page_says_to_upgrade_not_to_build_a_demo(old_store):
     from dash_tree import text
+
     from components.layout import store_missing
     message = text(store_missing("es", "red"))
     assert "esquema 1" in message and "python -m etl upgrade" in message and "etl demo" not in message
@@ -94,7 +94,7 @@ def test_upgrade_migrates_reloads_the_curated_texts_and_keeps_the_budget(old_sto
     from etl import network
     from etl.__main__ import main
     from store.engine import stored_schema_version
-    from store.network import network_table, programme_detail
+    from store.programmes import network_table, programme_detail
     from store.read import totals
     settings, budget = old_store
     # the yaml shipped with the new code: the fixture with its translations
@@ -123,7 +123,7 @@ def test_upgrade_migrates_reloads_the_curated_texts_and_keeps_the_budget(old_sto
 
 def test_the_migration_alone_keeps_the_old_texts_in_both_languages(old_store):
     from store.engine import write_transaction
-    from store.network import programme_detail
+    from store.programmes import programme_detail
     settings, _ = old_store
     with write_transaction(settings):       # any write migrates first
         pass
