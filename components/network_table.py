@@ -38,8 +38,9 @@ def network_missing(lang: str, prefix: str) -> dbc.Container:
 
 
 def network_filters(table: pd.DataFrame, categories: pd.DataFrame, state: dict, prefix: str) -> list:
-    """The category and programme dropdowns of the filter bar (`table` in ordered() order)."""
-    lang = state["lang"]
+    """The category and programme dropdowns of the filter bar (store.programmes.network_table,
+    network_categories); programmes in ordered() order."""
+    lang, table = state["lang"], ordered(table)
     cat_options = [{"label": t("red.category.all", lang), "value": "all"}] + [
         {"label": r.label, "value": r.category} for r in categories.itertuples()]
     prog_options = [{"label": f"{plain(a) or i} · {n}" if plain(a) else n, "value": i}
@@ -86,8 +87,9 @@ def sources_list(refs: pd.DataFrame, lang: str, prefix: str) -> html.Div:
 
 
 def network_grid(table: pd.DataFrame, state: dict, prefix: str):
-    """The programmes of the chosen category (`table` in ordered() order), the chosen one highlighted."""
-    lang = state["lang"]
+    """The programmes of store.programmes.network_table in the chosen category, in ordered()
+    order, the chosen one highlighted."""
+    lang, table = state["lang"], ordered(table)
     if state.get("categoria") in NETWORK_CATEGORIES:
         table = table[table["category"] == state["categoria"]]
     if table.empty:

@@ -9,24 +9,10 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, callback, dcc, html, no_update
 
+from components import network_money, network_table, programme_record
 from components.data import cached, cached_all, kw
 from components.i18n import t
 from components.layout import on_store_missing, page_context, page_top, store_missing
-from components.network_money import money_section, no_money
-from components.network_table import (
-    category_legend,
-    money_controls,
-    network_filters,
-    network_grid,
-    network_missing,
-    ordered,
-    sources_list,
-)
-from components.programme_record import (
-    no_programme,
-    programme_record,
-    unknown_programme,
-)
 from components.state import network_state, search_for
 from store import programme_money, programmes, reference, status
 from store.engine import StoreMissing
@@ -50,19 +36,19 @@ def layout(**query):
     except StoreMissing:
         return store_missing(lang, PREFIX)
     if table.empty:
-        return network_missing(lang, PREFIX)
+        return network_table.network_missing(lang, PREFIX)
+    filters = network_table.network_filters(table, categories, state, PREFIX)
     return html.Div([
-        *page_top(PREFIX, "red", state, years, extra=network_filters(ordered(table), categories, state, PREFIX),
-                  level=False),
+        *page_top(PREFIX, "red", state, years, extra=filters, level=False),
         html.H2(t("red.table.title", lang), className="h5 mt-2"),
         html.P(t("red.table.hint", lang), className="small text-secondary mb-1"),
-        category_legend(categories, lang),
+        network_table.category_legend(categories, lang),
         dcc.Loading(html.Div(id=f"{PREFIX}-table"), delay_show=250),
         html.P(t("red.source.table", lang), className="small text-secondary mt-1"),
         dcc.Loading(html.Div(id=f"{PREFIX}-detail", className="mt-4"), delay_show=250),
-        *money_controls(state, PREFIX),
+        *network_table.money_controls(state, PREFIX),
         dcc.Loading(html.Div(id=f"{PREFIX}-money"), delay_show=250),
-        sources_list(refs, lang, PREFIX),
+        network_table.sources_list(refs, lang, PREFIX),
     ])
 
 
@@ -70,7 +56,7 @@ def layout(**query):
 @on_store_missing(PREFIX)
 def render_network(state: dict):
     """The network's programmes, by category; the chosen programme highlighted."""
-    return network_grid(ordered(cached(programmes.network_table, state["lang"])), state, PREFIX)
+    return network_table.network_grid(cached(programmes.network_table, state["lang"]), state, PREFIX)
 
 
 @callback(Output("shell-url", "search", allow_duplicate=True), Input(f"{PREFIX}-grid", "cellClicked"),
@@ -89,13 +75,13 @@ def render_detail(state: dict):
     """The chosen programme's record, coverage as printed, contradictions and printed budget."""
     lang, pid = state["lang"], state.get("programa_red")
     if not pid:
-        return no_programme(lang, PREFIX)
+        return programme_record.no_programme(lang, PREFIX)
     detail = cached(programmes.programme_detail, pid, lang)
     if detail is None:
-        return unknown_programme(pid, lang, PREFIX)
-    budget = detail["budget"]
-    soles = cached(reference.printed_in_soles, tuple(zip(budget["amount"], budget["currency"], budget["year"])))
-    return programme_record(detail, soles, lang, PREFIX)
+        return programme_record.unknown_programme(pid, lang, PREFIX)
+    b = detail["budget"]
+    soles = cached(reference.printed_in_soles, tuple(zip(b["amount"], b["currency"], b["year"])))
+    return programme_record.programme_record(detail, soles, lang, PREFIX)
 
 
 @callback(Output(f"{PREFIX}-money", "children"), Input(f"{PREFIX}-state", "data"))
@@ -105,21 +91,17 @@ def render_money(state: dict):
     devengado per inhabitant or per woman by department, the programme's money by year, and how
     its budget lines were found."""
     lang, pid, year = state["lang"], state.get("programa_red"), state["year"]
-    if not pid:
-        return None
-    detail = cached(programmes.programme_detail, pid, lang)
+    detail = cached(programmes.programme_detail, pid, lang) if pid else None
     if detail is None:
         return None
-    if detail["budget_links"].empty:
-        return no_money(detail["budget_links"], lang, PREFIX)
-    per_fn = (programme_money.spending_per_woman if state.get("indicador") == "mujer"
-              else programme_money.spending_per_inhabitant)
+    if detail["budget_links"].empty:           # nothing can be found in MEF data: say so once
+        return network_money.no_money(detail["budget_links"], lang, PREFIX)
+    per = (programme_money.spending_per_woman if state.get("indicador") == "mujer"
+           else programme_money.spending_per_inhabitant)
     reads = cached_all(
         (programme_money.budget_for_programme, pid, year),
         (programme_money.budget_by_year, kw(base_year=BASE_YEAR, programme_id=pid)),
-        (programme_money.cost_per_beneficiary, pid, year),
-        (per_fn, year, None, kw(programme_id=pid)),
-        (reference.to_real_soles, 1.0, year, BASE_YEAR),
-        (reference.soles_to_usd, 1.0, year),
+        (programme_money.cost_per_beneficiary, pid, year), (per, year, None, kw(programme_id=pid)),
+        (reference.to_real_soles, 1.0, year, BASE_YEAR), (reference.soles_to_usd, 1.0, year),
         (status.store_summary,))
-    return money_section(state, detail, *reads, prefix=PREFIX, path=PATH)
+    return network_money.money_section(state, detail, *reads, prefix=PREFIX, path=PATH)
