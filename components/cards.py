@@ -21,7 +21,7 @@ def kpi_card(label: str, value: str, unit: str, note, card_id: str, extra_class:
 
 
 def kpi_cards(kpis: pd.DataFrame, lang: str, prefix: str) -> dbc.Row | html.Div:
-    """PIA, PIM, devengado, avance % and PpR share of PIM, from store.dashboard.overview_kpis."""
+    """PIA, PIM, devengado, avance % and PpR share of PIM, from store.budget.overview_kpis."""
     if kpis.empty:
         return dbc.Alert(t("empty", lang), color="secondary")
     k = kpis.iloc[0]

@@ -13,7 +13,7 @@ from flask import Flask, current_app, has_app_context
 from flask_caching import Cache
 
 from settings import get_settings
-from store import dashboard
+from store import status
 
 cache = Cache()
 
@@ -53,7 +53,7 @@ def cached(fn, *args, **kwargs):
 def _cached(fn, args: tuple, kwargs: dict, identity: str | None = None):
     """cached(), with the store identity when the caller already has it (cached_all asks once)."""
     if identity is None:
-        identity = dashboard.store_identity()
+        identity = status.store_identity()
     if not _usable():
         return fn(*args, **kwargs)
     key = f"gsb:{fn.__module__}.{fn.__name__}:{identity}:{args!r}"
@@ -80,7 +80,7 @@ def cached_all(*calls: tuple) -> list:
     (DuckDB, PostgreSQL), so running them side by side roughly halves a page's first load."""
     if not calls:
         return []
-    identity = dashboard.store_identity()     # one look at the store for all the calls
+    identity = status.store_identity()     # one look at the store for all the calls
     if len(calls) < 2:
         return [_call(c, identity) for c in calls]
     app = current_app._get_current_object() if has_app_context() else None

@@ -25,3 +25,8 @@ def millions(value) -> str:
 def pct(value) -> str:
     """A percentage with one decimal: 45.678 -> '45.7 %'."""
     return fmt_number(value, 1, suffix=" %")
+
+
+def plain(value) -> str:
+    """A stored text as shown: '' when missing (None or NaN), else the value as text."""
+    return "" if value is None or value != value else str(value)

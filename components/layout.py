@@ -13,7 +13,8 @@ from components.figures import empty_figure
 from components.filters import filter_bar
 from components.i18n import t
 from components.state import page_state
-from store import dashboard
+from store import status
+from store.engine import StoreMissing
 
 DEMO_COMMAND = "python -m etl demo"
 UPGRADE_COMMAND = "python -m etl upgrade"
@@ -50,7 +51,7 @@ def page_top(prefix: str, texts: str, state: dict, years: list[int], *, between:
 
 def store_missing(lang: str, prefix: str) -> dbc.Container:
     """Shown instead of a page when there is no usable store: what to run, not a traceback."""
-    problem = dashboard.schema_problem()
+    problem = status.schema_problem()
     if problem is not None:           # a store from another version of the code
         body = [html.P(t("outdated.body" if problem.older else "newer.body", lang,
                          found=problem.found, wanted=problem.wanted))]
@@ -68,7 +69,7 @@ def store_missing(lang: str, prefix: str) -> dbc.Container:
 
 def on_store_missing(prefix: str, shape: Callable[[dbc.Container, Any], Any] | None = None):
     """Decorator (under @callback) for a page callback whose first argument is the page state:
-    when a read finds no usable store (dashboard.StoreMissing), return store_missing(lang, prefix)
+    when a read finds no usable store (store.engine.StoreMissing), return store_missing(lang, prefix)
     instead, or `shape(message, figure)` for a callback with several outputs, `figure` being an
     empty chart that says so, e.g. `shape=lambda msg, fig: (msg, fig, fig, fig)`."""
     def wrap(fn):
@@ -76,7 +77,7 @@ def on_store_missing(prefix: str, shape: Callable[[dbc.Container, Any], Any] | N
         def guarded(state: dict, *args):
             try:
                 return fn(state, *args)
-            except dashboard.StoreMissing:
+            except StoreMissing:
                 lang = state["lang"]
                 message = store_missing(lang, prefix)
                 return message if shape is None else shape(message, empty_figure(t("missing.title", lang)))
@@ -89,7 +90,7 @@ def source_text(year: int | None, lang: str, summary: dict | None = None) -> str
 
     year None: the loads of every fiscal year (a chart over all years). `summary`: the
     store_summary the caller has read already (read here when not given)."""
-    by_year = (summary if summary is not None else cached(dashboard.store_summary))["loads"]
+    by_year = (summary if summary is not None else cached(status.store_summary))["loads"]
     loads = (by_year.get(int(year), []) if year is not None
              else sorted({x for v in by_year.values() for x in v}))
     ids = ", ".join(f"#{i}" for i, _ in loads) or "—"
@@ -109,6 +110,6 @@ def page_context(query: dict, prefix: str, state_of=page_state):
 def years_or_none() -> list[int] | None:
     """The fiscal years with budget lines, or None when there is no store yet."""
     try:
-        return cached(dashboard.store_summary)["years"]
-    except dashboard.StoreMissing:
+        return cached(status.store_summary)["years"]
+    except StoreMissing:
         return None

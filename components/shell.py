@@ -13,7 +13,8 @@ from components.data import cached
 from components.i18n import t
 from components.state import global_search, parse_search, search_for
 from domain.codes import DEFAULT_LANG, LANGS
-from store import dashboard
+from store import status
+from store.engine import StoreMissing
 
 
 def shell_layout() -> html.Div:
@@ -58,7 +59,7 @@ def update_shell(pathname: str | None, search: str | None):
         switch.append(dcc.Link(code.upper(), href=href, id=f"shell-lang-{code}", title=t("nav.language", code),
                                className="btn btn-sm " + ("btn-light" if code == lang else "btn-outline-light")))
     try:
-        demo = bool(cached(dashboard.store_summary)["is_demo"])
-    except dashboard.StoreMissing:
+        demo = bool(cached(status.store_summary)["is_demo"])
+    except StoreMissing:
         demo = False
     return items, switch, t("app.title", lang), t("banner.demo", lang), demo

@@ -2,15 +2,22 @@
 
 So a copied address reproduces the view (permalinks for reports), the back button steps
 through filter changes, and any server process can answer any request. Pages turn the query
-into a validated state dict with `page_state`, and controls write it back with `search_for`.
+into a validated state dict with `page_state` (the Red page: `network_state`), and controls
+write it back with `search_for`.
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode
 
 from domain.codes import DEFAULT_LANG, LANGS, LEVEL_CHOICES
+from domain.network import NETWORK_CATEGORIES
 
 METRICS = ("devengado", "pim", "avance")
+# Red de protección social: devengado per inhabitant or per woman, in nominal or real soles.
+INDICATORS = ("habitante", "mujer")
+PRICES = ("nominal", "real")
+_PROGRAMME_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # Keys that travel between pages (the navbar keeps them); the rest belong to one page.
 GLOBAL_KEYS = ("year", "level", "lang")
 # Every key a page may put in the URL, in the order they are written. Page-only keys:
@@ -18,7 +25,7 @@ GLOBAL_KEYS = ("year", "level", "lang")
 ORDER = ("year", "level", "programme", "metric", "path", "programa_red", "categoria", "indicador", "precios",
          "lang")
 # A key at its default value is left out of the URL (shorter permalinks, one URL per view).
-DEFAULTS = {"lang": DEFAULT_LANG, "metric": "devengado", "indicador": "habitante", "precios": "nominal"}
+DEFAULTS = {"lang": DEFAULT_LANG, "metric": "devengado", "indicador": INDICATORS[0], "precios": PRICES[0]}
 
 
 def parse_search(search: str | None) -> dict[str, str]:
@@ -45,6 +52,17 @@ def page_state(query: dict, years: list[int] | None = None) -> dict:
     programme = "" if programme == "all" else programme
     return {"year": year, "level": level, "lang": lang, "metric": metric, "path": path,
             "programme": programme}
+
+
+def network_state(query: dict, years: list[int] | None) -> dict:
+    """page_state plus the Red page's keys: programa_red, categoria, indicador, precios."""
+    state = page_state(query, years)
+    pid = str(query.get("programa_red") or "").strip().lower()
+    state["programa_red"] = pid if _PROGRAMME_ID.match(pid) else ""
+    state["categoria"] = query.get("categoria") if query.get("categoria") in NETWORK_CATEGORIES else "all"
+    state["indicador"] = query.get("indicador") if query.get("indicador") in INDICATORS else INDICATORS[0]
+    state["precios"] = query.get("precios") if query.get("precios") in PRICES else PRICES[0]
+    return state
 
 
 def search_for(state: dict, **changes) -> str:

@@ -43,7 +43,7 @@ def cmd_network(args) -> int:
     import sqlalchemy as sa
 
     from store.engine import StoreMissing
-    from store.network import network_table, programme_list
+    from store.programmes import network_table, programme_list
     try:
         if args.format == "csv":
             df = programme_list()

@@ -11,7 +11,7 @@ from components.i18n import code_label, t
 from components.layout import DEMO_COMMAND, LOAD_COMMAND, on_store_missing, page_header
 from components.state import page_state
 from components.tables import data_grid
-from store import dashboard
+from store import status
 
 dash.register_page(__name__, path="/datos", name="Datos y fuentes", order=5, i18n_key="nav.data",
                    title="Datos y fuentes · Presupuesto sensible al género")
@@ -59,7 +59,7 @@ HISTORY_COLUMNS = (("id", "col.id", "int"), ("file_name", "col.file", "text"), (
 def render_history(state: dict):
     """The load history table, or the build command when there is no store yet."""
     lang = state["lang"]
-    df = cached(dashboard.load_history)
+    df = cached(status.load_history)
     if df.empty:
         return dbc.Alert(t("data.no_loads", lang), color="secondary")
     df = df.assign(demo=[t("yes" if d else "no", lang) for d in df["is_demo"]],

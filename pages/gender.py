@@ -26,7 +26,7 @@ from components.tables import data_grid
 from domain.codes import LEVELS, MAIN_STAGES
 from domain.gender import CATEGORIES, DEFINITIONS, UNREVIEWED
 from domain.gender_rules import RuleError
-from store import dashboard, gender
+from store import gender, gender_programmes
 
 dash.register_page(__name__, path="/genero", name="Género", order=3, i18n_key="nav.gender",
                    title="Género · Presupuesto sensible al género")
@@ -166,7 +166,7 @@ PROGRAMME_COLUMNS = (("key", "col.key", "text"), ("name", "col.name", "text"),
 def render_programmes(state: dict):
     """Each programme with the rule(s) that classified it: category, marker, weight, rationale."""
     lang, year, level = state["lang"], state["year"], state["level"]
-    df = cached(dashboard.gender_programmes, year, level)
+    df = cached(gender_programmes.gender_programmes, year, level)
     if df.empty:
         return dbc.Alert(t("empty", lang), color="secondary")
     df = df.assign(category_label=[code_label("gcat", c, lang) for c in df["category"]],

@@ -10,9 +10,15 @@ from components.cards import kpi_cards
 from components.data import cached_all
 from components.figures import budget_bars, execution_curve
 from components.i18n import t
-from components.layout import graph, on_store_missing, page_context, page_top, source_text
+from components.layout import (
+    graph,
+    on_store_missing,
+    page_context,
+    page_top,
+    source_text,
+)
 from components.state import search_for
-from store import dashboard
+from store import budget
 
 dash.register_page(__name__, path="/", name="Resumen", order=0, i18n_key="nav.overview",
                    title="Resumen · Presupuesto sensible al género")
@@ -44,9 +50,9 @@ def render_overview(state: dict):
     """KPI cards and the three charts for the state in the URL."""
     lang, year, level = state["lang"], state["year"], state["level"]
     kpis, levels, monthly, programmes = cached_all(
-        (dashboard.overview_kpis, year, level), (dashboard.by_level, year, level),
-        (dashboard.monthly_execution, year, level, None),
-        (dashboard.drill, year, level, ()))    # = by_programme, under the Programas page's cache key
+        (budget.overview_kpis, year, level), (budget.by_level, year, level),
+        (budget.monthly_execution, year, level, None),
+        (budget.drill, year, level, ()))    # = by_programme, under the Programas page's cache key
     source = source_text(year, lang)
     level_labels = [t(f"level.{k}", lang) for k in levels["key"]]
     return (

@@ -11,10 +11,16 @@ from components.data import cached_all
 from components.figures import budget_bars
 from components.fmt import pct
 from components.i18n import code_label, t
-from components.layout import graph, on_store_missing, page_context, page_top, source_text
+from components.layout import (
+    graph,
+    on_store_missing,
+    page_context,
+    page_top,
+    source_text,
+)
 from components.state import search_for
 from components.tables import budget_columns, data_grid, total_row
-from store import dashboard
+from store import budget, gender_programmes
 
 PATH = "/programas"
 dash.register_page(__name__, path=PATH, name="Programas", order=1, i18n_key="nav.programmes",
@@ -64,14 +70,14 @@ def render_programmes(state: dict):
     """The current drill level: breadcrumb, choices for the next level, bars and table."""
     lang, year, level, path = state["lang"], state["year"], state["level"], list(state["path"])
     depth = len(path)
-    reads = [(dashboard.drill, year, level, tuple(path)), (dashboard.drill_names, year, tuple(path))]
+    reads = [(budget.drill, year, level, tuple(path)), (budget.drill_names, year, tuple(path))]
     if depth == 0:                  # programme rows get their gender classification (below)
-        reads.append((dashboard.gender_by_programme, year, level))
+        reads.append((gender_programmes.gender_by_programme, year, level))
     rows, names, *gender_read = cached_all(*reads)
     classes = gender_read[0] if gender_read else None
     source = source_text(year, lang)
-    level_name = t(f"drill.{dashboard.DRILL_LEVELS[depth]}", lang)
-    bottom = depth == len(dashboard.DRILL_LEVELS) - 1
+    level_name = t(f"drill.{budget.DRILL_LEVELS[depth]}", lang)
+    bottom = depth == len(budget.DRILL_LEVELS) - 1
     options = [] if bottom else [{"label": f"{k} {n}".strip(), "value": k} for k, n in zip(rows["key"], rows["name"])]
     title = t("drill.chart", lang, level=level_name.lower()) + f" · {year}"
     if len(rows) > MAX_BARS:
@@ -113,7 +119,7 @@ def gender_labels(keys, classes, lang: str) -> list[str]:
 
 def drill_search(state: dict, key: str | None) -> str | None:
     """The query string one level below `key`, or None at the bottom or without a key."""
-    if not key or len(state["path"]) >= len(dashboard.DRILL_LEVELS) - 1:
+    if not key or len(state["path"]) >= len(budget.DRILL_LEVELS) - 1:
         return None
     return search_for(state, path=[*state["path"], str(key)])
 

@@ -10,10 +10,16 @@ from components.data import cached
 from components.figures import department_map
 from components.filters import extra_dropdown, extra_radio
 from components.i18n import t
-from components.layout import graph, on_store_missing, page_context, page_top, source_text
+from components.layout import (
+    graph,
+    on_store_missing,
+    page_context,
+    page_top,
+    source_text,
+)
 from components.state import METRICS
 from components.tables import budget_columns, data_grid, total_row
-from store import dashboard
+from store import budget
 
 dash.register_page(__name__, path="/regiones", name="Regiones", order=2, i18n_key="nav.regions",
                    title="Regiones · Presupuesto sensible al género")
@@ -27,7 +33,7 @@ def layout(**query):
     if missing:
         return missing
     lang = state["lang"]
-    programmes = cached(dashboard.programme_names, state["year"])
+    programmes = cached(budget.programme_names, state["year"])
     options = [{"label": t("programme.all", lang), "value": "all"}] + [
         {"label": f"{c} {n}".strip(), "value": c} for c, n in zip(programmes["code"], programmes["name"])]
     extra = [
@@ -55,7 +61,7 @@ def render_regions(state: dict):
     """The map of the chosen measure and the department table for the state in the URL."""
     lang, year, level, metric = state["lang"], state["year"], state["level"], state["metric"]
     programme = state["programme"] or None
-    rows = cached(dashboard.by_department, year, level, programme)
+    rows = cached(budget.by_department, year, level, programme)
     source = source_text(year, lang)
     title = t("regions.map", lang, metric=t(metric, lang)) + f" · {year}"
     if programme:

@@ -208,7 +208,7 @@ def rules(rule_set_id: int | None = None, settings: Settings | None = None) -> p
 
 def rule_rows(year: int, level: str | None = None, path: tuple[str, ...] | list[str] = (), *,
               by_programme: bool = False, rule_columns: tuple[str, ...] = ("rationale", "source")):
-    """The SELECT behind line_rules and store.dashboard.gender_programmes: line_class of a year
+    """The SELECT behind line_rules and store.gender_programmes.gender_programmes: line_class of a year
     summed per rule (and per programa with by_programme, which also adds the programme's `name`),
     within a level of government (E, R, M; anything else, e.g. "all", is every level) and a
     drill path (programa, producto, actividad, ejecutora codes), outer-joined to the rule's row:
@@ -252,8 +252,8 @@ def rule_conditions(row) -> str:
 def line_rules(year: int, path: tuple[str, ...] | list[str] = (), level: str | None = None,
                settings: Settings | None = None) -> pd.DataFrame:
     """Which rules classified the lines under a drill path (programa, producto, actividad,
-    ejecutora codes, as in store.dashboard.drill), with the rule's reasons and the money.
-    level: E, R or M; None or "all" (store.dashboard.ALL) = every level."""
+    ejecutora codes, as in store.budget.drill), with the rule's reasons and the money.
+    level: E, R or M; None or "all" (domain.codes.ALL) = every level."""
     stmt = rule_rows(year, level, path, rule_columns=("year_from", "year_to", "rationale", "source", "author", "date"))
     got = stmt.selected_columns
     df = _frame(stmt.order_by(got.pim.desc(), got.rule_id), settings)

@@ -145,7 +145,8 @@ line_class = sa.Table(
 sa.Index("ix_line_class_year", line_class.c.fiscal_year)
 
 # ---- Social protection network and reference denominators (etl/network.py, etl/coverage.py,
-# etl/reference.py; read by store/network.py). Small tables, replaced whole by their loaders
+# etl/reference.py; read by store/programmes.py, programme_money.py, reference.py). Small tables, replaced
+# whole by their loaders
 # except `coverage`, which a newer file replaces per (programme, year).
 FIGURE = sa.Numeric(20, 4)      # coverage counts and percentages exactly as printed (9.55, 29.17)
 

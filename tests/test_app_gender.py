@@ -228,22 +228,22 @@ def test_every_gender_key_has_a_translation():
 
 
 def test_dashboard_gender_reads_on_both_backends(store, tmp_path):
-    """store.dashboard.gender_programmes / gender_by_programme and the cache identity, on DuckDB
+    """store.gender_programmes.gender_programmes / gender_by_programme and the cache identity, on DuckDB
     and PostgreSQL: `etl classify` must change the identity (it writes no load)."""
     from etl.classify import classify
     from etl.load import load_file
-    from store import dashboard
+    from store import gender_programmes, status
     assert load_file(fixtures.write(tmp_path / "2010-Gasto.csv", budget_rows()), settings=store).status == "loaded"
     classify(gender_fixture.write_rules(tmp_path / "rules.csv"), settings=store, loaded_by="tests")
-    df = dashboard.gender_programmes(2010, "E", settings=store)
+    df = gender_programmes.gender_programmes(2010, "E", settings=store)
     assert [(r.key, r.rule_id, r.marker, r.weight, r.pim) for r in df.itertuples()] == [
         ("0002", "R-SMN-OLD", 2, 100.0, 2500 * M), ("0080", "R-VIOL", 2, 100.0, 1000 * M),
         ("0080", "R-0080", 1, 40.0, 400 * M), ("0024", "sin_revisar", None, 0.0, 150 * M)]
     assert df.iloc[0]["conditions"] == "programa_name~/materno neonatal/"
     assert df.iloc[0]["name"] == "SALUD MATERNO NEONATAL"
-    by = dashboard.gender_by_programme(2010, "all", settings=store)
+    by = gender_programmes.gender_by_programme(2010, "all", settings=store)
     assert by.set_index("key").loc["0080", "category_share_pct"] == pytest.approx(1000 / 1400 * 100)
-    before = dashboard.store_identity(store)
+    before = status.store_identity(store)
     classify(gender_fixture.write_rules(tmp_path / "v2.csv", gender_fixture.edited("R-0080", **EDIT)),
              settings=store, loaded_by="tests")
-    assert dashboard.store_identity(store) != before
+    assert status.store_identity(store) != before

@@ -16,6 +16,7 @@ from dash_tree import find, text
 import app  # noqa: F401  (registers the pages and their callbacks)
 from components.filters import filters_to_url
 from components.shell import update_shell
+from components.state import network_state
 from pages import network as red
 
 YEARS = [2010, 2011]
@@ -96,15 +97,15 @@ def card_text(tree, measure: str) -> list[str]:
 
 
 def state(**kw) -> dict:
-    return red.network_state({"year": "2010", "programa_red": "juntos", **kw}, YEARS)
+    return network_state({"year": "2010", "programa_red": "juntos", **kw}, YEARS)
 
 
 def test_state_reads_and_validates_the_page_keys():
-    s = red.network_state({"programa_red": "Juntos", "categoria": "preventive", "indicador": "mujer",
+    s = network_state({"programa_red": "Juntos", "categoria": "preventive", "indicador": "mujer",
                            "precios": "real", "year": "2010"}, YEARS)
     assert (s["programa_red"], s["categoria"], s["indicador"], s["precios"], s["year"]) == \
         ("juntos", "preventive", "mujer", "real", 2010)
-    bad = red.network_state({"programa_red": "x'; drop", "categoria": "other", "indicador": "?", "precios": "usd"},
+    bad = network_state({"programa_red": "x'; drop", "categoria": "other", "indicador": "?", "precios": "usd"},
                             YEARS)
     assert (bad["programa_red"], bad["categoria"], bad["indicador"], bad["precios"], bad["year"]) == \
         ("", "all", "habitante", "nominal", 2011)

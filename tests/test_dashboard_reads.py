@@ -1,4 +1,4 @@
-"""store.dashboard read functions against a tiny store loaded through the real loader.
+"""store.status and store.budget read functions against a tiny store loaded through the real loader.
 
 Every expected number below is worked out by hand from tests/fixtures.py's TINY_LINES, so a
 wrong filter, a lost reversal or a PIM summed over the wrong rows shows up as a different number.
@@ -22,7 +22,7 @@ def _rows(df, cols=("key", "pia", "pim", "devengado")):
 
 
 def test_overview_kpis_all_levels(tiny_store):
-    from store.dashboard import overview_kpis
+    from store.budget import overview_kpis
     k = overview_kpis(2010, "all").iloc[0]
     assert (k.pia, k.pim, k.devengado) == (1800, 2000, 1160)      # the -50 reversal is kept
     assert k.avance_pct == pytest.approx(58.0)
@@ -31,7 +31,7 @@ def test_overview_kpis_all_levels(tiny_store):
 
 
 def test_overview_kpis_one_level_and_empty_year(tiny_store):
-    from store.dashboard import overview_kpis
+    from store.budget import overview_kpis
     k = overview_kpis(2010, "E").iloc[0]
     assert (k.pia, k.pim, k.devengado) == (1500, 1600, 1050)
     assert k.avance_pct == pytest.approx(65.625)
@@ -40,7 +40,7 @@ def test_overview_kpis_one_level_and_empty_year(tiny_store):
 
 
 def test_by_level(tiny_store):
-    from store.dashboard import by_level
+    from store.budget import by_level
     df = by_level(2010, "all")
     assert _rows(df, ("key", "pim", "devengado")) == [("E", 1600, 1050), ("R", 400, 100), ("M", 0, 10)]
     assert pd.isna(df["avance_pct"].iloc[2])                         # no PIM: no ratio, not 0 or inf
@@ -48,7 +48,7 @@ def test_by_level(tiny_store):
 
 
 def test_by_programme_largest_pim_first(tiny_store):
-    from store.dashboard import by_programme
+    from store.budget import by_programme
     df = by_programme(2010, "all")
     assert _rows(df) == [("0001", 1300, 1600, 900), ("9001", 500, 400, 250), ("0002", 0, 0, 10)]
     assert df["name"].iloc[0] == "PROGRAMA ARTICULADO NUTRICIONAL"
@@ -57,7 +57,7 @@ def test_by_programme_largest_pim_first(tiny_store):
 
 
 def test_drill_levels_and_names(tiny_store):
-    from store.dashboard import drill, drill_names
+    from store.budget import drill, drill_names
     assert _rows(drill(2010, "all", ("0001",)), ("key", "pim", "devengado")) == [
         ("3000001", 1200, 800), ("3000002", 400, 100)]
     assert _rows(drill(2010, "R", ("0001",)), ("key", "pim")) == [("3000002", 400)]
@@ -73,7 +73,7 @@ def test_drill_levels_and_names(tiny_store):
 
 
 def test_monthly_execution_cumulative(tiny_store):
-    from store.dashboard import monthly_execution
+    from store.budget import monthly_execution
     df = monthly_execution(2010, "all", None)
     assert list(df["month"]) == list(range(1, 13))
     assert list(df["devengado"]) == [-50, 10, 200, 0, 0, 100, 0, 0, 0, 0, 0, 900]
@@ -88,7 +88,7 @@ def test_monthly_execution_cumulative(tiny_store):
 
 
 def test_by_department_keeps_exterior(tiny_store):
-    from store.dashboard import by_department
+    from store.budget import by_department
     assert _rows(by_department(2010, "all", None), ("key", "name", "pim", "devengado")) == [
         ("01", "AMAZONAS", 400, 110), ("15", "LIMA", 1200, 800), ("98", "EXTERIOR", 400, 250)]
     assert _rows(by_department(2010, "all", "0001"), ("key", "devengado")) == [("01", 100), ("15", 800)]
@@ -96,7 +96,8 @@ def test_by_department_keeps_exterior(tiny_store):
 
 
 def test_sources_history_summary_and_programme_names(tiny_store):
-    from store.dashboard import load_history, programme_names, sources, store_summary
+    from store.budget import programme_names
+    from store.status import load_history, sources, store_summary
     src = sources(2010)
     assert list(src["load_id"]) == [1] and not src["is_demo"].any()
     h = load_history()
@@ -109,7 +110,9 @@ def test_sources_history_summary_and_programme_names(tiny_store):
 
 
 def test_store_identity_changes_when_a_store_is_published(tmp_path, monkeypatch):
-    from store.dashboard import StoreMissing, overview_kpis, store_identity
+    from store.budget import overview_kpis
+    from store.engine import StoreMissing
+    from store.status import store_identity
     monkeypatch.setenv("GSB_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("DATABASE_URL", raising=False)
     with pytest.raises(StoreMissing):
@@ -125,7 +128,7 @@ def test_store_identity_changes_when_a_store_is_published(tmp_path, monkeypatch)
 
 
 def test_store_identity_on_postgres_follows_loads(tiny_store):
-    from store.dashboard import store_identity
+    from store.status import store_identity
     if tiny_store.is_duckdb:
         pytest.skip("the PostgreSQL branch")
     first = store_identity()
@@ -137,7 +140,7 @@ def test_store_identity_on_postgres_follows_loads(tiny_store):
 
 def test_schema_problem_is_none_without_a_store(tmp_path, monkeypatch):
     """No store is not a schema problem (the page says there is no store); StoreMissing is not raised."""
-    from store.dashboard import schema_problem
+    from store.status import schema_problem
     monkeypatch.setenv("GSB_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("DATABASE_URL", raising=False)
     assert schema_problem() is None

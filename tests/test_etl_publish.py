@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 
-import mef_csv
+import fixtures
 import pytest
 from conftest import snapshot
 from network_data import seed_fixture, write_coverage
@@ -65,9 +65,9 @@ def test_coverage_refused_inside_the_write_takes_no_load_id(store, tmp_path, mon
 def test_history_row_and_result_agree(store, tmp_path, kind):
     """The load_history row and the LoadResult come from one description of what was written."""
     if kind == "gasto":
-        rows = mef_csv.year_rows(2011, devengado=("1", "2"))
+        rows = fixtures.year_rows(2011, devengado=("1", "2"))
         rows[1]["MONTO_DEVENGADO"] = "abc"
-        r = load_file(mef_csv.write(tmp_path / "2011-Gasto.csv", rows), settings=store, demo=True)
+        r = load_file(fixtures.write(tmp_path / "2011-Gasto.csv", rows), settings=store, demo=True)
     else:
         seed_fixture(store, tmp_path / "fx")
         r = load_coverage(write_coverage(tmp_path / "cov.csv", [

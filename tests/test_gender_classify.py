@@ -185,7 +185,7 @@ def test_line_rules_say_which_rule_classified_a_drill_path(classified):
 
 
 def test_line_rules_level_all_is_every_level(classified):
-    """store.dashboard.ALL ("all") means no level filter, as in gender_programmes."""
+    """domain.codes.ALL ("all") means no level filter, as in gender_programmes."""
     every = line_rules(2010, settings=classified)
     assert not every.empty
     pd.testing.assert_frame_equal(line_rules(2010, level="all", settings=classified), every)
@@ -194,7 +194,7 @@ def test_line_rules_level_all_is_every_level(classified):
 
 
 def test_line_rules_and_gender_programmes_agree_on_conditions(classified):
-    from store.dashboard import gender_programmes
+    from store.gender_programmes import gender_programmes
     progs = gender_programmes(2010, settings=classified)
     for programa, rule_id, conditions in zip(progs["key"], progs["rule_id"], progs["conditions"]):
         got = line_rules(2010, [programa], settings=classified).set_index("rule_id")

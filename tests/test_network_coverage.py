@@ -10,7 +10,7 @@ from conftest import snapshot
 from network_data import COVERAGE_HEADER, seed_fixture, write_coverage
 
 from etl.coverage import load_coverage
-from store.network import coverage_by_department
+from store.programmes import coverage_by_department
 from store.read import load_history_frame
 
 GOOD = ["juntos", "2011", "05", "F", "12345", "households", "MIDIS Juntos, padrón 2011-06", "made up"]

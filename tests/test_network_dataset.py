@@ -11,7 +11,7 @@ from network_data import programmes, seed_fixture, write_yaml
 
 from etl.network import DEFAULT_PATH, load_network, read_programmes
 from etl.reference import seed
-from store.network import coverage_by_department, network_table, programme_detail
+from store.programmes import coverage_by_department, network_table, programme_detail
 
 # Every programme of the seed report's Table 1 (seed text: section 3.1, "Table 1: Social
 # protection network in Peru"), with the coverage figure the table prints, copied from the

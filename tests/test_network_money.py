@@ -11,16 +11,19 @@ from network_data import make_folders, seed_fixture, write_coverage
 from etl.coverage import load_coverage
 from etl.load import load_file
 from etl.reference import seed
-from store.network import (
+from store.programme_money import (
     ALL_UNITS,
     budget_by_year,
     budget_for_programme,
     cost_per_beneficiary,
-    population_by_department,
-    reference_sources,
-    soles_to_usd,
     spending_per_inhabitant,
     spending_per_woman,
+)
+from store.reference import (
+    population_by_department,
+    printed_in_soles,
+    reference_sources,
+    soles_to_usd,
     to_real_soles,
     usd_to_soles,
 )
@@ -134,6 +137,11 @@ def test_real_soles_and_dollars(money):
     assert soles_to_usd(280, 2010, settings=money) == 100.0                     # 2.80 soles per dollar
     assert usd_to_soles(40_000_000, 2010, settings=money) == 112_000_000.0
     assert soles_to_usd(280, 2009, settings=money) is None
+    # what a programme's record prints: dollars at the year's rate, soles as printed, % and
+    # dollars without a year or a rate (2009 has none in the fixture) have no soles
+    printed = ((40_000_000.0, "USD", 2010), (5.0, "PEN", 2009), (12.0, None, None), (1.0, "USD", None),
+               (280.0, "USD", 2009))
+    assert printed_in_soles(printed, settings=money) == [112_000_000.0, 5.0, None, None, None]
 
 
 def test_reference_data_of_the_project(store):

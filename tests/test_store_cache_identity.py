@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask
 
 from components import data
-from store import dashboard
+from store import status
 
 
 def _counting(monkeypatch):
@@ -13,7 +13,7 @@ def _counting(monkeypatch):
     def identity(settings=None):
         calls.append(1)
         return "id-1"
-    monkeypatch.setattr(dashboard, "store_identity", identity)
+    monkeypatch.setattr(status, "store_identity", identity)
     return calls
 
 

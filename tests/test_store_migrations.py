@@ -94,7 +94,7 @@ def test_upgrade_migrates_reloads_the_curated_texts_and_keeps_the_budget(old_sto
     from etl import network
     from etl.__main__ import main
     from store.engine import stored_schema_version
-    from store.network import network_table, programme_detail
+    from store.programmes import network_table, programme_detail
     from store.read import totals
     settings, budget = old_store
     # the yaml shipped with the new code: the fixture with its translations
@@ -123,7 +123,7 @@ def test_upgrade_migrates_reloads_the_curated_texts_and_keeps_the_budget(old_sto
 
 def test_the_migration_alone_keeps_the_old_texts_in_both_languages(old_store):
     from store.engine import write_transaction
-    from store.network import programme_detail
+    from store.programmes import programme_detail
     settings, _ = old_store
     with write_transaction(settings):       # any write migrates first
         pass
