@@ -113,7 +113,7 @@ class Placed:
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:
-    base = SHEET_CHARS.sub(" ", name).strip()[:31] or "Hoja"
+    base = re.sub(r"\s+", " ", SHEET_CHARS.sub("-", name)).strip()[:31] or "Hoja"
     out, n = base, 2
     while out.lower() in taken:
         suffix = f" ({n})"
