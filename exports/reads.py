@@ -101,7 +101,8 @@ def drill_exact(year: int, level: str | None, path: tuple[str, ...] | list[str] 
     df = _exact(totals(DRILL_LEVELS[len(path)], year, filters=filters, settings=settings))
     if df.empty:
         return df
-    order = sorted(range(len(df)), key=lambda i: (-df["pim"][i], -df["devengado"][i], df["key"][i]))
+    rows = list(zip(df["pim"], df["devengado"], df["key"]))
+    order = sorted(range(len(rows)), key=lambda i: (-rows[i][0], -rows[i][1], rows[i][2]))
     return df.iloc[order].reset_index(drop=True)
 
 

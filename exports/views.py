@@ -9,6 +9,7 @@ centavo; percentages are fractions (0.833 = 83.3 %), the way spreadsheets store 
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -262,8 +263,7 @@ def _resumen(state: dict, lang: str, settings) -> dict:
         Chart(t("overview.top", lang) + f" · {year}", "programmes", "name", ("pim", "devengado"), "bar",
               rows=TOP_PROGRAMMES, units=units),
     ]
-    return {"figures": figures, "tables": tables, "charts": charts, "filters": [_level_words(level, lang)],
-            "gender_filters": {"nivel": level}, "gender_path": ()}
+    return {"figures": figures, "tables": tables, "charts": charts, "filters": [_level_words(level, lang)]}
 
 
 def gender_label(row: dict | None, lang: str) -> str:
@@ -301,8 +301,7 @@ def _programas(state: dict, lang: str, settings) -> dict:
     return {"figures": _money_figures(rows, lang), "tables": [table],
             "charts": [Chart(chart_title, "drill", "name", ("pim", "devengado"), "bar", rows=MAX_BARS,
                              units=t("units.millions", lang))],
-            "filters": [_level_words(level, lang), (t("programmes.breadcrumb", lang), " › ".join(crumbs))],
-            "gender_filters": {"nivel": level, **dict(zip(reads.DRILL_LEVELS, path))}, "gender_path": tuple(path)}
+            "filters": [_level_words(level, lang), (t("programmes.breadcrumb", lang), " › ".join(crumbs))]}
 
 
 def _regiones(state: dict, lang: str, settings) -> dict:
@@ -326,8 +325,7 @@ def _regiones(state: dict, lang: str, settings) -> dict:
             "charts": [Chart(title, "departments", "department", (series,), "bar", rows=mapped, units=units,
                              millions=metric != "avance")],
             "filters": [_level_words(level, lang), (t("filter.programme", lang), words),
-                        (t("filter.metric", lang), t(metric, lang))],
-            "gender_filters": {"nivel": level, "programa": programme}, "gender_path": (programme,) if programme else ()}
+                        (t("filter.metric", lang), t(metric, lang))]}
 
 
 def _genero(state: dict, lang: str, settings) -> dict:
@@ -375,8 +373,7 @@ def _genero(state: dict, lang: str, settings) -> dict:
         Chart(t("gender.by_marker", lang) + f" · {year}", "g_marker", "name", ("pim", "devengado"), "col",
               units=units),
     ]
-    return {"figures": None, "tables": tables, "charts": charts, "filters": [_level_words(level, lang)],
-            "gender_filters": {"nivel": level}, "gender_path": ()}
+    return {"figures": None, "tables": tables, "charts": charts, "filters": [_level_words(level, lang)]}
 
 
 def _ordered_network(table: pd.DataFrame) -> pd.DataFrame:
@@ -419,7 +416,7 @@ def _red(state: dict, lang: str, settings) -> dict:
     sections = [(_text(a) or _text(n), report_section(s, lang)) for a, n, s in
                 zip(table["acronym"], table["name"], table["coverage_section"]) if _text(s)]
     out = {"figures": [KeyFigure(t("brief.red.programmes", lang), len(net), COUNT)], "tables": tables, "charts": [],
-           "filters": filters, "gender_filters": {}, "gender_path": (), "notes": [], "sections": sections,
+           "filters": filters, "notes": [], "sections": sections,
            "reference": set(), "all_years": False}
     if not pid:
         out["notes"].append(t("red.none", lang))
@@ -506,10 +503,13 @@ def _red(state: dict, lang: str, settings) -> dict:
 
     # money next to coverage (pages/network.py render_money)
     per_fn = reads.spending_per_woman if state["indicador"] == "mujer" else reads.spending_per_inhabitant
-    budget_now = reads.budget_for_programme(pid, year, settings=settings).iloc[0]
-    by_year = reads.budget_by_year(base_year=REAL_BASE_YEAR, programme_id=pid, settings=settings)
-    cost = reads.cost_per_beneficiary(pid, year, settings=settings)
-    per = per_fn(year, None, programme_id=pid, settings=settings)
+    with ThreadPoolExecutor(max_workers=3) as pool:     # side by side, as the page's cached_all
+        jobs = [pool.submit(reads.budget_for_programme, pid, year, settings=settings),
+                pool.submit(reads.budget_by_year, base_year=REAL_BASE_YEAR, programme_id=pid, settings=settings),
+                pool.submit(reads.cost_per_beneficiary, pid, year, settings=settings),
+                pool.submit(per_fn, year, None, programme_id=pid, settings=settings)]
+        budget_now, by_year, cost, per = (j.result() for j in jobs)
+    budget_now = budget_now.iloc[0]
     factor = reads.to_real_soles(1.0, year, REAL_BASE_YEAR, settings) if real else 1.0
     out["reference"].add("population")
     out["all_years"] = True
@@ -585,8 +585,24 @@ BUILDERS = {"resumen": _resumen, "programas": _programas, "regiones": _regiones,
 
 # ---------------------------------------------------------------- gender and sources, on every view
 
-def _gender(year: int, filters: dict, path: tuple, level: str, lang: str, scope: str, settings) -> GenderView:
-    filters = reads.level_filters(filters.pop("nivel", None), **filters)
+def gender_scope(page: str, state: dict) -> tuple[str, dict, tuple[str, ...]]:
+    """(level, store filters, drill path) the gender figures of a view follow: the page's own
+    filters where the classification knows them (level, drill path, programme). A network
+    programme's money is found by its links, so the Red page's gender figures are the year's."""
+    level = state["level"]
+    if page == "programas":
+        path = tuple(state["path"])
+        return level, reads.level_filters(level, **dict(zip(reads.DRILL_LEVELS, path))), path
+    if page == "regiones" and state["programme"]:
+        return level, reads.level_filters(level, programa=state["programme"]), (state["programme"],)
+    if page == "red":
+        return "all", {}, ()
+    return level, reads.level_filters(level), ()
+
+
+def _gender(year: int, page: str, state: dict, lang: str, settings) -> GenderView:
+    """The Género sheet's figures; `scope` (words) is filled in once the page's filters are known."""
+    level, filters, path = gender_scope(page, state)
     summary = reads.gender_summary(year, filters or None, settings)
     by_cat = reads.gender_totals("categoria_genero", year, filters or None, settings)
     by_marker = reads.gender_totals("marcador_genero", year, filters or None, settings)
@@ -643,14 +659,19 @@ def _gender(year: int, filters: dict, path: tuple, level: str, lang: str, scope:
                Column("author", t("brief.col.author", lang)), Column("date", t("col.date", lang)),
                Column("lines", t("col.lines", lang), COUNT, total=True), *money]),
     ]
-    return GenderView(scope, tables, info, cents(unrev["devengado"].iloc[0]) if not unrev.empty else Decimal("0.00"))
+    return GenderView("", tables, info, cents(unrev["devengado"].iloc[0]) if not unrev.empty else Decimal("0.00"))
 
 
-def _sources(year: int, all_years: bool, reference: set, page: str, is_demo: bool, settings) -> Sources:
-    used = reads.sources(None if all_years else year, settings)
-    history = reads.load_history(settings)
-    ids = set(int(i) for i in used["load_id"])
-    ref = reads.reference_sources(settings)
+def _source_reads(settings) -> tuple:
+    return reads.load_history(settings), reads.reference_sources(settings)
+
+
+def _sources(summary: dict, raw: tuple, year: int, all_years: bool, reference: set, page: str) -> Sources:
+    """The loads behind the view's lines (store_summary's loads of the year, or of every year for a
+    chart over all years), the reference series it uses and, on the Red page, the curated network."""
+    history, ref = raw
+    by_year = summary["loads"]
+    ids = {i for y, loads in by_year.items() if all_years or y == int(year) for i, _ in loads}
     wanted = set(reference) | ({"network"} if page == "red" else set())
     ref = ref[ref["dataset"].isin(wanted)].reset_index(drop=True)
     ref["citation"] = [_markdown_plain(c) for c in ref["citation"]]
@@ -660,7 +681,7 @@ def _sources(year: int, all_years: bool, reference: set, page: str, is_demo: boo
     pick = history[history["id"].isin(ids) | (history["file_name"].isin(files) & (history["status"] == "loaded"))]
     loads = pick[["id", "file_name", "format", "fiscal_years", "sha256", "finished_at", "is_demo"]]
     loads = loads.sort_values("id").reset_index(drop=True)
-    return Sources(loads, bool(is_demo), ref)
+    return Sources(loads, bool(summary["is_demo"]), ref)
 
 
 # ---------------------------------------------------------------- the view
@@ -683,11 +704,13 @@ def view_for(query: dict[str, str], settings=None) -> View:
     state = _state(q, years)
     lang = state["lang"] if state["lang"] in LANGS else DEFAULT_LANG
     year = state["year"]
-    got = BUILDERS[page](state, lang, settings)
-    gender_filters = {k: v for k, v in got["gender_filters"].items() if v not in (None, "", "all")}
-    scope = t("brief.gender.scope.red" if page == "red" else "brief.gender.scope", lang, year=year,
-              filters="; ".join(f"{k}: {v}" for k, v in got["filters"] if k != t("filter.metric", lang)))
-    gender = _gender(year, dict(gender_filters), got["gender_path"], state["level"], lang, scope, settings)
+    with ThreadPoolExecutor(max_workers=2) as pool:    # DuckDB and PostgreSQL work outside the GIL
+        gender_job = pool.submit(_gender, year, page, state, lang, settings)
+        sources_job = pool.submit(_source_reads, settings)
+        got = BUILDERS[page](state, lang, settings)
+        gender, raw_sources = gender_job.result(), sources_job.result()
+    gender.scope = t("brief.gender.scope.red" if page == "red" else "brief.gender.scope", lang, year=year,
+                     filters="; ".join(f"{k}: {v}" for k, v in got["filters"] if k != t("filter.metric", lang)))
     figures = got["figures"]
     if figures is None:         # the Género page: its cards are the three totals and the unreviewed money
         totals = gender.tables[0].frame
@@ -698,8 +721,7 @@ def view_for(query: dict[str, str], settings=None) -> View:
                                  t("brief.gender.unreviewed.note", lang)))
         figures.append(KeyFigure(t("brief.gender.unreviewed.share", lang), _ratio(gender.unreviewed, total_dev),
                                  PERCENT))
-    sources = _sources(year, got.get("all_years", False), got.get("reference", set()), page, summary["is_demo"],
-                       settings)
+    sources = _sources(summary, raw_sources, year, got.get("all_years", False), got.get("reference", set()), page)
     sources.report_sections = got.get("sections", [])
     search = search_for({k: v for k, v in state.items() if k != "lang"} | {"lang": lang})
     filters = [(t("filter.year", lang), str(year)), *got["filters"]]

@@ -18,10 +18,9 @@ import subprocess
 import uuid
 from pathlib import Path
 
-import pytest
-
 import mef_csv
 import network_data
+import pytest
 
 FORMULA_NAMES = {
     "programme": "-ASIGNACIONES QUE NO RESULTAN EN PRODUCTOS",

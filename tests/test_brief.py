@@ -436,3 +436,22 @@ def test_libreoffice_recalculates_the_totals_without_errors(use, tmp_path, page,
         heads = next(r for r in sheets["Por persona"] if "Devengado" in r)
         lo_total = next(r for r in sheets["Por persona"] if r and r[0] == "Total")
         assert number(lo_total[heads.index("Devengado")]) == (Decimal(str(dev)) * 75 / 80).quantize(CENT)
+
+
+# ---------------------------------------------------------------- both backends
+
+def test_the_brief_is_the_same_on_duckdb_and_postgresql(store):
+    """Decimals come back from either backend: the sheets carry the same centavos."""
+    build_brief_store(store.data_dir)
+    _, wb, _ = brief(page="resumen", year="2010")
+    _, rows, total = table_rows(wb["Programas"], 2)
+    assert [(r[0], dec(r[3]), dec(r[4])) for r in rows] == [
+        ("0001", Decimal("123456789.07"), Decimal("61000350.56")), ("0080", Decimal("2000.33"), Decimal("300.02")),
+        ("9002", Decimal("500.00"), Decimal("380.99"))]
+    _, wb, _ = brief(page="red", year="2010", programa_red="juntos", lang="en")
+    figures = {r[0]: r[1] for r in wb["Summary"].iter_rows(min_row=5, max_col=2, values_only=True) if r[0]}
+    assert dec(figures["Devengado (accrued)"]) == Decimal("61000350.56")
+    ws = wb["Gender"]
+    _, three, _ = table_rows(ws, header_row(ws, "Total"))
+    from store.gender import gender_summary
+    assert [dec(r[3]) for r in three] == list(gender_summary(2010)["devengado"])
