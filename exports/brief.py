@@ -66,6 +66,11 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 WIDE_TEXT = 60                       # characters: wider text columns wrap
 CHART_WIDTH_CM = 24
+# the dashboard's colours (components/figures.py; pages/gender.py COLORS for the three totals)
+SERIES_COLORS = {"pim": "9ECAE1", "devengado": "08519C", "devengado_acum": "08519C", "per": "08519C",
+                 "avance": "08519C"}
+ROW_COLORS = ("7A0177", "C51B8A", "F768A1")
+ACCENT = "C2185B"
 ROW_CM = 0.53                        # a default row's height (15 pt)
 
 
@@ -226,6 +231,20 @@ class _Book:
         self.fixed.add((ws.title, ws[f"{column}1"].column))
 
     # -- charts
+    @staticmethod
+    def colour(bar: BarChart, spec: Chart) -> None:
+        """The page's colours: PIM light blue, devengado dark blue, the three gender totals in purples."""
+        if spec.by_rows:
+            for s, colour in zip(bar.series, ROW_COLORS):
+                _colour_series(s, colour)
+            return
+        fields = spec.series[:1] if spec.kind == "combo" else spec.series
+        for s, f in zip(bar.series, fields):     # a combo's monthly bars are light, its running total dark
+            _colour_series(s, SERIES_COLORS["pim"] if spec.kind == "combo" else SERIES_COLORS.get(f, "08519C"))
+        for part in bar._charts[1:]:
+            for s, f in zip(part.series, spec.series[1:]):
+                _colour_series(s, SERIES_COLORS.get(f, ACCENT) if f != "pim" else ACCENT, line=True, dashed=f == "pim")
+
     def chart(self, spec: Chart):
         placed = self.placed.get(spec.table)
         if placed is None or placed.last < placed.first:
@@ -261,6 +280,7 @@ class _Book:
                                   titles_from_data=True)
                 line.set_categories(cats)
                 bar += line
+        self.colour(bar, spec)
         value_kind = kinds.get(spec.series[0], MONEY)
         bar.y_axis.number_format = (MILLIONS_AXIS if spec.millions and value_kind == MONEY
                                     else "0%" if value_kind == PERCENT else "#,##0")
@@ -276,6 +296,18 @@ class _Book:
         bar.width = CHART_WIDTH_CM
         bar.height = max(8.0, 3.0 + 0.8 * n) if spec.kind == "bar" else 8.5
         return bar
+
+
+def _colour_series(series, colour: str, line: bool = False, dashed: bool = False) -> None:
+    gp = series.graphicalProperties
+    gp.line.solidFill = colour
+    if line:
+        gp.line.width = 28575                # 2.25 pt, in EMU
+        if dashed:
+            gp.line.dashStyle = "dash"
+        series.smooth = False
+    else:
+        gp.solidFill = colour
 
 
 def _loads_table(view: View, lang: str) -> Table:
