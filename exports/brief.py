@@ -463,6 +463,8 @@ def build_brief(query: dict[str, str], settings=None, now: datetime | None = Non
     now = now or datetime.now().astimezone()
     permalink = (base_url or s.public_url or f"http://{s.host}:{s.port}").rstrip("/") + view.url
     book = _Book(view)
+    book.wb.properties.title = view.title
+    book.wb.properties.creator = t("app.title", view.lang)
     _cover(book, view, now, permalink)
     summary = book.sheet("brief.sheet.summary")
     for table in view.tables:

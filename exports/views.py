@@ -207,8 +207,14 @@ def _money_columns(lang: str, pia: bool = True) -> list[Column]:
                    Column("avance", t("col.avance", lang), PERCENT, ratio=("devengado", "pim"))]
 
 
+def _sum(values) -> Decimal | None:
+    """Decimal sum; None when any amount is unknown (e.g. real soles of a year without a CPI)."""
+    values = list(values)
+    return None if any(v is None for v in values) else sum(values, Decimal("0.00"))
+
+
 def _money_figures(frame: pd.DataFrame, lang: str, pia: bool = True) -> list[KeyFigure]:
-    sums = {a: sum(frame[a], Decimal("0.00")) if not frame.empty else Decimal("0.00") for a in MAIN_STAGES}
+    sums = {a: _sum(frame[a]) if not frame.empty else Decimal("0.00") for a in MAIN_STAGES}
     out = [KeyFigure(t(a, lang), sums[a], MONEY, t(f"kpi.{a}.note", lang)) for a in MAIN_STAGES if pia or a != "pia"]
     out.append(KeyFigure(t("avance", lang), _ratio(sums["devengado"], sums["pim"]), PERCENT,
                          t("kpi.avance.note", lang)))
@@ -523,7 +529,8 @@ def _red(state: dict, lang: str, settings) -> dict:
     def scaled(v):
         return cents(None if v is None or factor is None else v * factor)
 
-    amounts = pd.DataFrame([{a: scaled(budget_now[a]) or Decimal("0.00") for a in MAIN_STAGES}])
+    amounts = pd.DataFrame([{a: scaled(budget_now[a]) if budget_now[a] is not None else Decimal("0.00")
+                             for a in MAIN_STAGES}], dtype=object)
     figures = _money_figures(amounts, lang)
     if real:
         figures = [KeyFigure(f.label, f.value, f.kind, t("brief.red.real_note", lang)) if f.kind == MONEY else f
