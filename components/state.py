@@ -14,7 +14,8 @@ from domain.codes import DEFAULT_LANG, LANGS, LEVEL_CHOICES
 from domain.network import NETWORK_CATEGORIES
 
 METRICS = ("devengado", "pim", "avance")
-# Red de protección social: devengado per inhabitant or per woman, in nominal or real soles.
+# Red de protección social: money per inhabitant or per woman, in nominal soles or soles of
+# domain.codes.REAL_BASE_YEAR (Lima CPI).
 INDICATORS = ("habitante", "mujer")
 PRICES = ("nominal", "real")
 _PROGRAMME_ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -54,7 +55,7 @@ def page_state(query: dict, years: list[int] | None = None) -> dict:
             "programme": programme}
 
 
-def network_state(query: dict, years: list[int] | None) -> dict:
+def network_state(query: dict, years: list[int] | None = None) -> dict:
     """page_state plus the Red page's keys: programa_red, categoria, indicador, precios."""
     state = page_state(query, years)
     pid = str(query.get("programa_red") or "").strip().lower()

@@ -47,3 +47,6 @@ LAST_YEAR = 2035
 FIRST_BUDGET_YEAR = 2004
 FIRST_COVERAGE_YEAR = 1980
 FIRST_FACT_YEAR = 1900
+
+# Real soles are soles of this year (BCRP Lima CPI): the seed report's fieldwork year.
+REAL_BASE_YEAR = 2009

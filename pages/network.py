@@ -14,6 +14,7 @@ from components.data import cached, cached_all, kw
 from components.i18n import t
 from components.layout import on_store_missing, page_context, page_top, store_missing
 from components.state import network_state, search_for
+from domain.codes import REAL_BASE_YEAR
 from store import programme_money, programmes, reference, status
 from store.engine import StoreMissing
 
@@ -22,7 +23,6 @@ dash.register_page(__name__, path=PATH, name="Red de protección social", order=
                    title="Red de protección social · Presupuesto sensible al género")
 
 PREFIX = "red"
-BASE_YEAR = 2009                     # real soles: prices of 2009, Lima CPI (the report's fieldwork year)
 
 
 def layout(**query):
@@ -100,8 +100,8 @@ def render_money(state: dict):
            else programme_money.spending_per_inhabitant)
     reads = cached_all(
         (programme_money.budget_for_programme, pid, year),
-        (programme_money.budget_by_year, kw(base_year=BASE_YEAR, programme_id=pid)),
+        (programme_money.budget_by_year, kw(base_year=REAL_BASE_YEAR, programme_id=pid)),
         (programme_money.cost_per_beneficiary, pid, year), (per, year, None, kw(programme_id=pid)),
-        (reference.to_real_soles, 1.0, year, BASE_YEAR), (reference.soles_to_usd, 1.0, year),
+        (reference.to_real_soles, 1.0, year, REAL_BASE_YEAR), (reference.soles_to_usd, 1.0, year),
         (status.store_summary,))
     return network_money.money_section(state, detail, *reads, prefix=PREFIX, path=PATH)
