@@ -21,6 +21,7 @@ from domain.network import CODE_MATCHERS, MATCHERS, is_count_unit
 from domain.text import ascii_fold
 from settings import Settings
 from store.engine import read_engine
+from store.gender import gender_summary
 from store.read import _filtered, _rows
 from store.schema import (
     budget_line,
@@ -324,6 +325,16 @@ def cost_per_beneficiary(programme_id: str, year: int, unit: str | None = None, 
                                  index=out.index, dtype=object)
     out["cost_per_beneficiary"] = _divide(out["devengado"], out["beneficiaries"])
     return out.reset_index(drop=True)
+
+
+def programme_gender_summary(programme_id: str, year: int, *, include_successors: bool = False,
+                             settings: Settings | None = None) -> pd.DataFrame:
+    """store.gender.gender_summary (strict, weighted, broad) of the budget lines the programme's
+    links match in a fiscal year, the lines budget_for_programme sums. All zero when no link
+    applies or nothing matches."""
+    with read_engine(settings).connect() as conn:
+        cond, _ = _match_condition(conn, programme_id, year, include_successors)
+    return gender_summary(year, settings=settings, where=cond if cond is not None else sa.false())
 
 
 # ---------------------------------------------------------------- money per person
