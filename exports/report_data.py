@@ -9,19 +9,33 @@ table is an id, its rows and the roles of the sources it rests on.
 """
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pandas as pd
 
-from domain.codes import ALL, DEPARTMENTS, MAIN_STAGES, NATIONAL
+from domain.codes import ALL, DEFAULT_LANG, DEPARTMENTS, MAIN_STAGES, NATIONAL
 from store import dashboard, gender, network
 from store.read import load_history_frame, totals
 
 KINDS = ("programa", "departamento", "programa_red")
+PATH = "/informe"     # where the dashboard serves the report (pages/report.py)
 TOP_N = 10            # bars in a "largest" chart
 MAX_ROWS = 25         # rows in a printed table (largest PIM first); the report says how many it left out
 SHA_PREFIX = 12
 
 # Source roles, in the order the numbered list gives them.
 ROLES = ("budget", "rules", "report", "coverage", "population", "cpi", "exchange_rate")
+
+
+def report_search(kind: str, code: str, year: int | None, lang: str = DEFAULT_LANG) -> str:
+    """'?programa=0001&year=2011' (&lang=en): the report's URL scheme, which every page links to
+    and `python -m etl report` prints; kind '' gives the chooser's address."""
+    query = {kind: code} if kind else {}
+    if year is not None:
+        query["year"] = int(year)
+    if lang != DEFAULT_LANG:
+        query["lang"] = lang
+    return "?" + urlencode(query) if query else ""
 
 
 def _num(v) -> float | None:

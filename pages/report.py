@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from urllib.parse import urlencode
-
 import dash
 from dash import Input, Output, clientside_callback, html
 
@@ -32,12 +30,11 @@ from components.report import (
     toolbar,
 )
 from components.state import page_state
-from domain.codes import DEFAULT_LANG
 from exports import report_data
 from settings import get_settings
 from store import dashboard
 
-PATH = "/informe"
+PATH = report_data.PATH
 # nav=False: not in the navbar (components/shell.py); every page links here from its top bar.
 dash.register_page(__name__, path=PATH, name="Informe", order=9, i18n_key="nav.report", nav=False,
                    title="Informe · Presupuesto sensible al género")
@@ -59,16 +56,6 @@ def report_state(query: dict, years: list[int] | None) -> dict:
             state["kind"], state["code"] = kind, code.lower() if kind == "programa_red" else code
             break
     return state
-
-
-def report_search(kind: str, code: str, year: int | None, lang: str) -> str:
-    """'?programa=0001&year=2011' (&lang=en): the report's URL scheme, which other pages link to."""
-    query = {kind: code} if kind else {}
-    if year is not None:
-        query["year"] = year
-    if lang != DEFAULT_LANG:
-        query["lang"] = lang
-    return "?" + urlencode(query) if query else ""
 
 
 def heading(data: dict, lang: str) -> str:
@@ -101,7 +88,7 @@ def report_view(data: dict, lang: str, now: datetime) -> html.Article:
     numbers = source_numbers(data["sources"])
     title = heading(data, lang)
     generated = now.strftime("%Y-%m-%d %H:%M %Z").strip()
-    url = get_settings().public_url + PATH + report_search(kind, data["code"], year, lang)
+    url = get_settings().public_url + PATH + report_data.report_search(kind, data["code"], year, lang)
     subtitle = t(f"informe.subtitle.{kind}", lang, year=year, category=data.get("category", ""),
                  institution=data.get("institution", ""))
     head = [html.H1(title, id=f"{PREFIX}-heading", className="h3 mt-2 mb-1"),
@@ -121,7 +108,7 @@ def report_view(data: dict, lang: str, now: datetime) -> html.Article:
     body.append(gender_table(data["gender"], lang, numbers))
     body += [html.H2(t("informe.tables", lang), className="h5 mt-4"),
              *[report_table(tb, lang, numbers) for tb in data["tables"]]]
-    other = PATH + report_search("", "", year, lang)
+    other = PATH + report_data.report_search("", "", year, lang)
     return html.Div([
         toolbar(other, lang),
         html.Article([html.Header(head), *body, source_list(data["sources"], lang),
