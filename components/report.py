@@ -165,7 +165,7 @@ def report_table(table: dict, lang: str, numbers: dict[str, list[int]]) -> html.
         body.append(html.P(t("informe.table.more", lang, n=len(rows), total=table["total_rows"]),
                            className="small mb-0"))
     body.append(source_line(table["sources"], numbers, lang))
-    return html.Section(body, className="report-block")
+    return html.Section(body, id=f"{PREFIX}-section-{tid}", className="report-block")
 
 
 def gender_table(summary: pd.DataFrame | None, lang: str, numbers: dict[str, list[int]]) -> html.Section:

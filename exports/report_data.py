@@ -153,7 +153,7 @@ def choices(year: int, lang: str = "es") -> dict[str, list[tuple[str, str]]]:
     net = network.network_table(lang)
     return {
         "programa": [(c, f"{c} {n}".strip()) for c, n in zip(progs["code"], progs["name"]) if c],
-        "departamento": [(k, f"{k} {n}".strip()) for k, n in zip(depts["key"], depts["name"])],
+        "departamento": [(k, f"{k} {DEPARTMENTS.get(k, n)}".strip()) for k, n in zip(depts["key"], depts["name"])],
         "programa_red": [(i, f"{a} · {n}" if isinstance(a, str) and a else n)
                          for i, a, n in zip(net["id"], net["acronym"], net["name"])],
     }
@@ -223,7 +223,7 @@ def department_report(code: str, year: int, lang: str = "es") -> dict | None:
         extra = {"population": int(p["population"]), "per_inhabitant": _num(p["per_inhabitant"])}
         used = reference_sources(("population",), loads)
     return {
-        "kind": "departamento", "code": code, "year": int(year), "name": r["name"] or DEPARTMENTS[code],
+        "kind": "departamento", "code": code, "year": int(year), "name": DEPARTMENTS[code],   # INEI's name: files differ
         "lang": lang, "money": _money(r["pia"], r["pim"], r["devengado"]), **extra,
         "charts": [
             _chart("programmes", "bars", programmes.head(TOP_N)),
