@@ -114,6 +114,7 @@ def test_programme_report_title_figures_gender_sources_and_permalink(use):
 
 
 def test_department_report_with_devengado_per_inhabitant(use):
+    from store.gender import gender_summary
     page = report.layout(departamento="05", year="2010", lang="en")
     assert find(page, "report-heading").children == "Department 05 · AYACUCHO"
     # Ayacucho 2010: PIM 12,000,000 + 250,000; devengado 10,000,000 + 200,000
@@ -125,11 +126,15 @@ def test_department_report_with_devengado_per_inhabitant(use):
     src = sources(page)
     assert [s.split(" ")[0] for s in src] == ["Demonstration", "The", "INEI,"]
     assert "INEI, test population (made up). File population.csv" in src[2]
+    g = gender_summary(2010, {"departamento": "05"}).set_index("definition")      # Ayacucho's lines only
+    assert [row[3] for row in table_rows(page, "report-gender-table")] == \
+        [millions(g.loc[d, "devengado"]) for d in ("strict", "weighted", "broad")]
     assert "Source: [1], [3]" in text(find(page, "report-key"))
     assert permalink(page) == f"{PUBLIC}/informe?departamento=05&year=2010&lang=en"
 
 
 def test_network_report_money_coverage_gender_and_report_sections(use):
+    from store.gender import gender_summary
     from store.network import programme_gender_summary
     page = report.layout(programa_red="juntos", year="2010")
     assert find(page, "report-heading").children == "Programa de protección social: JUNTOS · Programa Juntos"
@@ -137,7 +142,11 @@ def test_network_report_money_coverage_gender_and_report_sections(use):
     # Juntos 2010: PIA = PIM = 18,000,000, devengado 15,000,000; 15,000,000 / 100,000 households
     assert [card(page, m)[1] for m in ("pia", "pim", "devengado", "avance")] == ["18.0", "18.0", "15.0", "83.3 %"]
     assert card(page, "cost")[:3] == ["Costo por hogar", "150", "S/ por hogar, nominal"]
+    # Juntos' one budget link is executing unit 1428: its totals are that unit's, the CEM line left out
     g = programme_gender_summary("juntos", 2010).set_index("definition")
+    unit = gender_summary(2010, {"ejecutora": "1428"}).set_index("definition")
+    assert [g.loc[d, "devengado"] for d in g.index] == [unit.loc[d, "devengado"] for d in g.index]
+    assert gender_summary(2010)["devengado"].tolist() != unit["devengado"].tolist()   # the CEM line matters
     assert [row[3] for row in table_rows(page, "report-gender-table")] == \
         [millions(g.loc[d, "devengado"]) for d in ("strict", "weighted", "broad")]
     assert list(find(page, "report-chart-years").figure.data[1].x) == ["2010", "2011"]
@@ -195,8 +204,23 @@ def test_chooser_in_english_carries_the_language(use):
     assert find(page, "report-heading").children == "Printable report"
 
 
-def test_no_store_says_what_to_run(use):
+def test_malformed_codes_never_reach_the_store(use, monkeypatch):
+    def called(*args):
+        raise AssertionError(f"read with {args}")
+    monkeypatch.setattr(report.report_data, "report", called)
+    for query in ({"programa": "0080'; --"}, {"departamento": "5"}, {"programa_red": "../x"}):
+        assert find(report.layout(**query), "report-unknown") is not None
+
+
+def test_no_store_says_what_to_run(use, monkeypatch):
+    from store.errors import StoreMissing
     use("missing")
+    assert "python -m etl demo" in text(report.layout(programa="0080"))
+    use("network")                                 # a store that goes away between two reads
+
+    def gone(*args):
+        raise StoreMissing("gone")
+    monkeypatch.setattr(report.report_data, "report", gone)
     assert "python -m etl demo" in text(report.layout(programa="0080"))
 
 
