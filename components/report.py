@@ -16,7 +16,8 @@ from components.figures import budget_bars, execution_curve
 from components.fmt import fmt_number
 from components.i18n import report_section, t, unit_label
 from components.layout import EMPTY_TOPOJSON
-from components.tables import budget_columns, print_table, total_row
+from components.print_table import print_table
+from components.tables import budget_columns, total_row
 from domain.gender import DEFINITIONS
 from exports.report_data import KINDS
 

@@ -1,12 +1,9 @@
 """Tables with dash-ag-grid: numbers stay numbers (so columns sort), shown as components.fmt
-formats them (the text travels beside each value and a valueFormatter picks it up); and the
-same columns as a plain HTML table for print (print_table)."""
+formats them (the text travels beside each value and a valueFormatter picks it up)."""
 from __future__ import annotations
 
 import dash_ag_grid as dag
-import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import html
 
 from components.fmt import fmt_number, millions, pct
 from components.i18n import t
@@ -91,27 +88,3 @@ def total_row(df: pd.DataFrame, lang: str) -> dict:
     pim, dev = float(df["pim"].sum()), float(df["devengado"].sum())
     return {"key": "", "name": t("regions.total", lang), "pia": float(df["pia"].sum()), "pim": pim,
             "devengado": dev, "avance_pct": dev / pim * 100 if pim else None}
-
-
-def print_table(df: pd.DataFrame, columns: list[tuple[str, str, str]], *, table_id: str | None = None,
-                total: dict | None = None) -> dbc.Table:
-    """The same columns as data_grid, as a plain HTML table: every row is in the page, so a
-    printed report gets all of them (AG Grid renders only the rows in view), and a header row
-    that repeats on each printed page. `total`: a last row (e.g. total_row)."""
-    def cells(rec: dict, tag):
-        out = []
-        for field, _, kind in columns:
-            value = rec.get(field)
-            if kind in FORMATTERS:
-                out.append(tag(FORMATTERS[kind](value), className="text-end text-nowrap num"))
-            else:
-                out.append(tag("" if value is None or value != value else str(value)))
-        return out
-    head = html.Thead(html.Tr([html.Th(h, className="text-end" if k in FORMATTERS else None)
-                               for _, h, k in columns]))
-    body = html.Tbody([html.Tr(cells(rec, html.Td)) for rec in df.to_dict("records")])
-    parts = [head, body]
-    if total:
-        parts.append(html.Tfoot(html.Tr(cells(total, html.Th))))
-    extra = {"id": table_id} if table_id else {}
-    return dbc.Table(parts, size="sm", striped=True, className="print-table mb-1", **extra)
