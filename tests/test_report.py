@@ -257,3 +257,25 @@ def test_etl_and_the_report_data_import_no_dash():
             "bad = [m for m in sys.modules if m.split('.')[0] in ('dash', 'plotly', 'flask')]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_report_data_and_network_gender_totals_on_both_backends(store, tmp_path):
+    """The reads the report adds (gender_summary over a network programme's links, the sources
+    with their loads) on DuckDB and PostgreSQL alike."""
+    from exports import report_data
+    from store.gender import gender_summary
+    from store.network import programme_gender_summary
+    build_network_store(tmp_path)
+    juntos = programme_gender_summary("juntos", 2010)
+    unit = gender_summary(2010, {"ejecutora": "1428"})
+    cols = ["definition", "pia", "pim", "devengado"]
+    assert juntos[cols].values.tolist() == unit[cols].values.tolist()
+    assert juntos.set_index("definition").loc["broad", "pim"] <= 18_000_000
+    assert programme_gender_summary("essalud", 2010)[["pia", "pim", "devengado"]].sum().sum() == 0   # no links
+    data = report_data.report("programa_red", "juntos", 2010)
+    assert data["money"] == {"pia": 18_000_000.0, "pim": 18_000_000.0, "devengado": 15_000_000.0,
+                             "avance_pct": pytest.approx(83.333, abs=1e-3)}
+    assert [s["role"] for s in data["sources"]] == ["budget", "budget", "rules", "report", "coverage"]
+    assert [s["file_name"] for s in data["sources"][:2]] == ["2010-Gasto.csv", "2011-Gasto.csv"]
+    dept = report_data.report("departamento", "05", 2010)
+    assert (dept["money"]["devengado"], dept["population"]) == (10_200_000.0, 590_000)
