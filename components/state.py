@@ -14,9 +14,10 @@ METRICS = ("devengado", "pim", "avance")
 # Keys that travel between pages (the navbar keeps them); the rest belong to one page.
 GLOBAL_KEYS = ("year", "level", "lang")
 # Every key a page may put in the URL, in the order they are written. Page-only keys:
-# programa_red, categoria, indicador, precios (Red de protección social).
+# programa_red, categoria, indicador, precios (Red de protección social); programa, departamento,
+# programa_red (Informe, /informe).
 ORDER = ("year", "level", "programme", "metric", "path", "programa_red", "categoria", "indicador", "precios",
-         "lang")
+         "programa", "departamento", "lang")
 # A key at its default value is left out of the URL (shorter permalinks, one URL per view).
 DEFAULTS = {"lang": DEFAULT_LANG, "metric": "devengado", "indicador": "habitante", "precios": "nominal"}
 

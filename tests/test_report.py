@@ -279,3 +279,10 @@ def test_report_data_and_network_gender_totals_on_both_backends(store, tmp_path)
     assert [s["file_name"] for s in data["sources"][:2]] == ["2010-Gasto.csv", "2011-Gasto.csv"]
     dept = report_data.report("departamento", "05", 2010)
     assert (dept["money"]["devengado"], dept["population"]) == (10_200_000.0, 590_000)
+
+
+def test_language_switch_keeps_the_report(use):
+    from components.shell import update_shell
+    switch = update_shell("/informe", "?departamento=05&year=2010")[1]
+    assert switch[1].href == "/informe?year=2010&departamento=05&lang=en"
+    assert update_shell("/informe", "?programa=0080&year=2010&lang=en")[1][0].href == "/informe?year=2010&programa=0080"
