@@ -4,8 +4,7 @@ GSB_DATA_DIR   folder for the embedded store, reject reports and staging (defaul
 DATABASE_URL   SQLAlchemy URL; default: a DuckDB file in GSB_DATA_DIR. postgresql+psycopg://... for a server
 PORT / HOST    where the dashboard listens (default 127.0.0.1:8050)
 GSB_ETL_MEMORY memory cap for the ETL's DuckDB work (default 1GB)
-GSB_PUBLIC_URL the address readers use for the dashboard, in printed reports' permalinks
-               (default http://HOST:PORT; set it when a proxy serves the dashboard elsewhere)
+GSB_PUBLIC_URL scheme and host the take-aways' permalinks point at (default http://HOST:PORT)
 """
 from __future__ import annotations
 

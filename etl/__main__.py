@@ -1,4 +1,4 @@
-"""Command line: python -m etl {load,status,totals,demo,upgrade,classify,rules,gender-summary,report,...} ..."""
+"""Command line: python -m etl {load,status,totals,demo,upgrade,classify,rules,gender-summary,brief,report,...} ..."""
 from __future__ import annotations
 
 import argparse
@@ -98,6 +98,33 @@ def cmd_upgrade(args) -> int:
     return print_result(network.load_network(network.DEFAULT_PATH))
 
 
+# brief option -> URL key: the CLI builds the same query dict the page's URL gives
+BRIEF_OPTIONS = {"page": "page", "year": "year", "level": "level", "path": "path", "programme": "programme",
+                 "metric": "metric", "programa_red": "programa_red", "categoria": "categoria",
+                 "indicador": "indicador", "precios": "precios", "lang": "lang"}
+
+
+def cmd_brief(args) -> int:
+    """The Excel brief of one dashboard view, the workbook the page's download button gives."""
+    from exports.brief import build_brief
+    from exports.views import BriefError, query_problems
+    query = {key: getattr(args, opt) for opt, key in BRIEF_OPTIONS.items() if getattr(args, opt) is not None}
+    problems = query_problems(query)
+    if problems:
+        for p in problems:
+            print(f"brief: {p}", file=sys.stderr)
+        return 2
+    try:
+        name, data = build_brief(query)
+    except BriefError as exc:
+        print(f"brief: {exc}", file=sys.stderr)
+        return 2
+    out = args.out or Path(name)
+    out.write_bytes(data)
+    print(f"wrote {out} ({len(data):,} bytes)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from store.read import GROUPS
     p = argparse.ArgumentParser(prog="python -m etl", description="Load MEF budget files into the store.")
@@ -130,6 +157,21 @@ def main(argv: list[str] | None = None) -> int:
 
     up = sub.add_parser("upgrade", help="bring a store made by an older version of this code up to date")
     up.set_defaults(func=cmd_upgrade)
+
+    bp = sub.add_parser("brief", help="the Excel brief of one dashboard view (as the page's download gives)")
+    bp.add_argument("--page", required=True, choices=["resumen", "programas", "regiones", "genero", "red"])
+    bp.add_argument("--year", type=int)
+    bp.add_argument("--level", choices=["E", "R", "M", "all"], help="level of government (default: all)")
+    bp.add_argument("--path", help="Programas drill path: codes joined with '.', e.g. 0001.3033251")
+    bp.add_argument("--programme", help="Regiones: a programme code")
+    bp.add_argument("--metric", choices=["devengado", "pim", "avance"], help="Regiones: the map's measure")
+    bp.add_argument("--programa-red", dest="programa_red", help="Red: a network programme id, e.g. juntos")
+    bp.add_argument("--categoria", choices=["all", "protective", "preventive", "promotive", "transformative"])
+    bp.add_argument("--indicador", choices=["habitante", "mujer"])
+    bp.add_argument("--precios", choices=["nominal", "real"])
+    bp.add_argument("--lang", choices=["es", "en"])
+    bp.add_argument("--out", type=Path, help="the .xlsx to write (default: the brief's own file name)")
+    bp.set_defaults(func=cmd_brief)
 
     from etl.gender_cli import add_gender_commands
     add_gender_commands(sub)

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Install everything the tests need (Python packages, Chromium, PostgreSQL), start a
+# Install everything the tests need (Python packages, Chromium, LibreOffice Calc, PostgreSQL), start a
 # throwaway PostgreSQL on loopback, and run the whole suite. Fails loudly if anything is missing.
 source "$(dirname "$0")/_venv.sh"
 install_requirements requirements-dev.txt
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
+if ! command -v soffice >/dev/null; then apt_install libreoffice-calc-nogui; fi
 if ! command -v pdftotext >/dev/null; then apt_install poppler-utils; fi   # the printed report's tests read PDFs
 source scripts/_pg.sh
 STARTED_PG=""
