@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
+WAIT_MS = 30_000
 MAX_PAGES = 8                     # a report is a few pages; more means tables or charts broke apart
 NAVBAR = ("Resumen", "Regiones", "Datos y fuentes", "Imprimir / Print", "Otro informe")
 
@@ -37,9 +38,10 @@ def flat(text: str) -> str:
 def print_report(page: Page, url: str, out: Path) -> str:
     """Open the report, wait until every chart is drawn, print it to A4 and return its text."""
     page.goto(url)
-    expect(page.locator("#report")).to_be_visible()
+    # generous waits: plotly.js loads and draws slowly on a busy two-core machine
+    expect(page.locator("#report")).to_be_visible(timeout=WAIT_MS)
     figures = page.locator("#report .report-figure")
-    expect(figures.filter(has=page.locator(".main-svg"))).to_have_count(figures.count())
+    expect(figures.filter(has=page.locator(".main-svg"))).to_have_count(figures.count(), timeout=WAIT_MS)
     page.pdf(path=str(out), format="A4", print_background=True)
     return pdf_text(out)
 
@@ -100,7 +102,7 @@ def test_network_report_prints_in_english(page: Page, app_url: str, tmp_path: Pa
 def test_print_button_opens_the_print_dialog(page: Page, app_url: str):
     page.goto(f"{app_url}/informe?programa=0001&year=2011")
     button = page.locator("#report-print")
-    expect(button).to_be_visible()
+    expect(button).to_be_visible(timeout=WAIT_MS)
     # (ends in `true`: Playwright would call a function the expression evaluates to)
     page.evaluate("window.__printed = 0; window.print = () => { window.__printed += 1; }; true")
     button.click()
@@ -109,10 +111,10 @@ def test_print_button_opens_the_print_dialog(page: Page, app_url: str):
 
 def test_chooser_form_opens_the_report_url(page: Page, app_url: str):
     page.goto(f"{app_url}/informe")
-    page.locator("#report-pick-departamento").select_option("08")
+    page.locator("#report-pick-departamento").select_option("08", timeout=WAIT_MS)
     page.locator("#report-year-departamento").select_option("2010")
     page.locator("#report-go-departamento").click()
-    expect(page.locator("#report-heading")).to_have_text("Departamento 08 · CUSCO")
+    expect(page.locator("#report-heading")).to_have_text("Departamento 08 · CUSCO", timeout=WAIT_MS)
     assert page.url.endswith("/informe?departamento=08&year=2010")
 
 
