@@ -683,6 +683,119 @@ TEXT: dict[str, dict[str, str]] = {
                               "before it is committed)."},
     "def.girado": {"es": "Girado: monto pagado (girado) sobre lo devengado.",
                    "en": "Girado: amount paid out on what was accrued (devengado)."},
+    # ---- printable report (/informe, pages/report.py, components/report.py; `python -m etl report`)
+    "nav.report": {"es": "Informe", "en": "Report"},
+    "informe.title": {"es": "Informe para imprimir", "en": "Printable report"},
+    "informe.chooser.intro": {
+        "es": "Un informe con cifras clave, gráficos, tablas, los tres totales de género y fuentes numeradas, "
+              "listo para imprimir o guardar como PDF y citar. Elija de qué:",
+        "en": "A report with key figures, charts, tables, the three gender totals and numbered sources, ready "
+              "to print or save as PDF and cite. Choose what it is about:"},
+    "informe.chooser.programa": {"es": "Programa presupuestal", "en": "Budget programme"},
+    "informe.chooser.departamento": {"es": "Departamento (donde se gasta)", "en": "Department (where it is spent)"},
+    "informe.chooser.programa_red": {"es": "Programa de protección social", "en": "Social protection programme"},
+    "informe.chooser.go": {"es": "Ver informe", "en": "Open report"},
+    "informe.unknown": {"es": "No hay datos para «{code}» en {year}. Elija otra selección:",
+                        "en": "No data for “{code}” in {year}. Choose another selection:"},
+    "informe.heading.programa": {"es": "Programa presupuestal {code} · {name}",
+                                 "en": "Budget programme {code} · {name}"},
+    "informe.heading.departamento": {"es": "Departamento {code} · {name}", "en": "Department {code} · {name}"},
+    "informe.heading.programa_red": {"es": "Programa de protección social: {name}",
+                                     "en": "Social protection programme: {name}"},
+    "informe.subtitle.programa": {"es": "Año fiscal {year} · todos los niveles de gobierno",
+                                  "en": "Fiscal year {year} · every level of government"},
+    "informe.subtitle.departamento": {
+        "es": "Año fiscal {year} · gasto con meta en el departamento (DEPARTAMENTO_META), todos los niveles de gobierno",
+        "en": "Fiscal year {year} · spending whose target lies in the department (DEPARTAMENTO_META), every level "
+              "of government"},
+    "informe.subtitle.programa_red": {"es": "Año fiscal {year} · {category} · {institution}",
+                                      "en": "Fiscal year {year} · {category} · {institution}"},
+    "informe.generated": {"es": "Generado el {when} con el tablero «{app}».",
+                          "en": "Generated on {when} with the “{app}” dashboard."},
+    "informe.demo": {"es": "Datos de demostración: generados, no son cifras oficiales del MEF. No los cite como "
+                           "cifras reales.",
+                     "en": "Demonstration data: generated, not official MEF figures. Do not cite them as real "
+                           "figures."},
+    "informe.print": {"es": "Imprimir / Print", "en": "Imprimir / Print"},
+    "informe.print.hint": {"es": "Para un PDF, elija «Guardar como PDF» en el diálogo de impresión.",
+                           "en": "For a PDF, choose “Save as PDF” in the print dialog."},
+    "informe.other": {"es": "Otro informe", "en": "Another report"},
+    "informe.key": {"es": "Cifras clave", "en": "Key figures"},
+    "informe.source": {"es": "Fuente: {refs}", "en": "Source: {refs}"},
+    "informe.per_inhabitant": {"es": "Devengado por habitante", "en": "Devengado per inhabitant"},
+    "informe.per_inhabitant.note": {"es": "Población {year} (INEI): {n}", "en": "Population {year} (INEI): {n}"},
+    "informe.charts": {"es": "Gráficos", "en": "Charts"},
+    "informe.tables": {"es": "Tablas", "en": "Tables"},
+    "informe.chart.levels": {"es": "PIM y devengado por nivel de gobierno · {year}",
+                             "en": "PIM and devengado by level of government · {year}"},
+    "informe.chart.monthly": {"es": "Devengado por mes y acumulado · {year}",
+                              "en": "Devengado by month and cumulative · {year}"},
+    "informe.chart.products": {"es": "Productos / proyectos con mayor PIM · {year}",
+                               "en": "Products / projects with the largest PIM · {year}"},
+    "informe.chart.programmes": {"es": "Programas con mayor PIM · {year}",
+                                 "en": "Programmes with the largest PIM · {year}"},
+    "informe.chart.years": {"es": "PIM y devengado por año fiscal", "en": "PIM and devengado by fiscal year"},
+    "informe.chart.departments": {"es": "PIM y devengado por departamento · {year}",
+                                  "en": "PIM and devengado by department · {year}"},
+    "informe.table.products": {"es": "Productos / proyectos", "en": "Products / projects"},
+    "informe.table.activities": {"es": "Actividades / acciones / obras", "en": "Activities / actions / works"},
+    "informe.table.units": {"es": "Unidades ejecutoras", "en": "Executing units"},
+    "informe.table.departments": {"es": "Por departamento (donde se gasta)", "en": "By department (where it is spent)"},
+    "informe.table.programmes": {"es": "Programas presupuestales", "en": "Budget programmes"},
+    "informe.table.coverage": {"es": "Cobertura: filas de la tabla de cobertura",
+                               "en": "Coverage: rows of the coverage table"},
+    "informe.table.coverage_printed": {"es": "Cobertura tal como la imprime el informe de referencia",
+                                       "en": "Coverage as the seed report prints it"},
+    "informe.table.more": {"es": "Se muestran las {n} filas de mayor PIM de {total}.",
+                           "en": "The {n} rows with the largest PIM, of {total}."},
+    "informe.gender.title": {"es": "Gasto con enfoque de género: los tres totales",
+                             "en": "Gender-related spending: the three totals"},
+    "informe.gender.intro": {
+        "es": "Clasificación del tablero con sus reglas vigentes. Estricto: solo líneas con marcador 2; ponderado: "
+              "monto × peso de la regla; amplio: marcador 1 o 2.",
+        "en": "The dashboard's classification under its active rules. Strict: lines with marker 2 only; "
+              "weighted: amount × the rule's weight; broad: marker 1 or 2."},
+    "informe.gender.share": {"es": "% del devengado", "en": "% of devengado"},
+    "informe.gender.none": {"es": "Sin líneas del MEF para este programa: no hay totales de género.",
+                            "en": "No MEF lines for this programme: no gender totals."},
+    "informe.network.links": {"es": "Líneas del MEF halladas con: {links} ({rows} filas en {year}).",
+                              "en": "MEF lines found with: {links} ({rows} rows in {year})."},
+    "informe.network.no_links": {
+        "es": "El programa no tiene vínculos con líneas del presupuesto del MEF: el informe da solo su cobertura.",
+        "en": "The programme has no links to MEF budget lines: the report gives its coverage only."},
+    "informe.network.no_lines": {"es": "Ningún vínculo del programa halló líneas del MEF en {year}.",
+                                 "en": "None of the programme's links found MEF lines in {year}."},
+    "informe.sources.title": {"es": "Fuentes", "en": "Sources"},
+    "informe.src.mef": {
+        "es": "MEF, datos abiertos «Presupuesto y Ejecución de Gasto» (SIAF): archivo {file} (años fiscales "
+              "{years}), SHA-256 {sha}…, cargado el {date} (carga #{id}).",
+        "en": "MEF open data “Presupuesto y Ejecución de Gasto” (SIAF): file {file} (fiscal years {years}), "
+              "SHA-256 {sha}…, loaded on {date} (load #{id})."},
+    "informe.src.demo": {
+        "es": "Datos de demostración generados en el formato del MEF, no oficiales: archivo {file} (años fiscales "
+              "{years}), SHA-256 {sha}…, cargado el {date} (carga #{id}).",
+        "en": "Demonstration data generated in MEF's format, not official: file {file} (fiscal years {years}), "
+              "SHA-256 {sha}…, loaded on {date} (load #{id})."},
+    "informe.src.rules": {
+        "es": "Reglas de clasificación de género del tablero: {file} ({count} reglas), SHA-256 {sha}…, vigentes "
+              "desde el {date} (versión {id}).",
+        "en": "The dashboard's gender classification rules: {file} ({count} rules), SHA-256 {sha}…, active since "
+              "{date} (version {id})."},
+    "informe.src.reference": {"es": "{citation} Archivo {file}, SHA-256 {sha}…, cargado el {date}.",
+                              "en": "{citation} File {file}, SHA-256 {sha}…, loaded on {date}."},
+    "informe.src.report": {
+        "es": "{citation} Secciones citadas: {sections}. Cifras transcritas en {file}, SHA-256 {sha}…, cargado el "
+              "{date}.",
+        "en": "{citation} Sections cited: {sections}. Figures transcribed in {file}, SHA-256 {sha}…, loaded on "
+              "{date}."},
+    "informe.src.coverage": {
+        "es": "Tabla de cobertura {file}, SHA-256 {sha}…, cargada el {date}; fuentes de sus filas: {rows}.",
+        "en": "Coverage table {file}, SHA-256 {sha}…, loaded on {date}; sources of its rows: {rows}."},
+    "informe.cite.title": {"es": "Cómo citar", "en": "How to cite"},
+    "informe.cite": {"es": "{app}, «{title}», año fiscal {year}, generado el {date}. Fuentes: ver la lista "
+                           "numerada. Enlace permanente:",
+                     "en": "{app}, “{title}”, fiscal year {year}, generated on {date}. Sources: see the numbered "
+                           "list. Permalink:"},
 }
 
 # Domain vocabulary: its words live in domain/, written once.

@@ -35,7 +35,10 @@ def shell_layout() -> html.Div:
 
 
 def _pages() -> list[dict]:
-    return sorted(dash.page_registry.values(), key=lambda p: (p.get("order") is None, p.get("order") or 0))
+    """The navbar's pages, in their order; a page registered with nav=False (the printable report,
+    reached from every page's top bar) is left out."""
+    pages = [p for p in dash.page_registry.values() if p.get("nav", True)]
+    return sorted(pages, key=lambda p: (p.get("order") is None, p.get("order") or 0))
 
 
 @callback(Output("shell-nav", "children"), Output("shell-lang", "children"), Output("shell-brand", "children"),

@@ -22,9 +22,10 @@ _PROGRAMME_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # Keys that travel between pages (the navbar keeps them); the rest belong to one page.
 GLOBAL_KEYS = ("year", "level", "lang")
 # Every key a page may put in the URL, in the order they are written. Page-only keys:
-# programa_red, categoria, indicador, precios (Red de protección social).
+# programa_red, categoria, indicador, precios (Red de protección social); programa, departamento,
+# programa_red (Informe, /informe).
 ORDER = ("year", "level", "programme", "metric", "path", "programa_red", "categoria", "indicador", "precios",
-         "lang")
+         "programa", "departamento", "lang")
 # A key at its default value is left out of the URL (shorter permalinks, one URL per view).
 DEFAULTS = {"lang": DEFAULT_LANG, "metric": "devengado", "indicador": INDICATORS[0], "precios": PRICES[0]}
 

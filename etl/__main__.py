@@ -1,4 +1,4 @@
-"""Command line: python -m etl {load,status,totals,demo,upgrade,classify,rules,gender-summary,brief,...} ..."""
+"""Command line: python -m etl {load,status,totals,demo,upgrade,classify,rules,gender-summary,brief,report,...} ..."""
 from __future__ import annotations
 
 import argparse
@@ -178,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from etl.network_cli import add_network_commands
     add_network_commands(sub)
+
+    from etl.report_pdf import add_report_command
+    add_report_command(sub)
 
     args = p.parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `... | head` ends quietly

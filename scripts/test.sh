@@ -5,6 +5,7 @@ source "$(dirname "$0")/_venv.sh"
 install_requirements requirements-dev.txt
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
 if ! command -v soffice >/dev/null; then apt_install libreoffice-calc-nogui; fi
+if ! command -v pdftotext >/dev/null; then apt_install poppler-utils; fi   # the printed report's tests read PDFs
 source scripts/_pg.sh
 STARTED_PG=""
 if ! (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then STARTED_PG=1; fi   # stop only what we start

@@ -116,11 +116,13 @@ def _dec(v) -> Decimal:
 
 
 def gender_summary(year: int | None = None, filters: dict | None = None,
-                   settings: Settings | None = None) -> pd.DataFrame:
+                   settings: Settings | None = None, *, where=None) -> pd.DataFrame:
     """Rows strict, weighted, broad with PIA, PIM, devengado and their share of the total.
 
-    strict = lines with marker 2; weighted = sum of amount x weight%; broad = marker 1 or 2."""
-    src = _source(filters)
+    strict = lines with marker 2; weighted = sum of amount x weight%; broad = marker 1 or 2.
+    where: one more condition over budget_line's columns, for a selection no filter dict can
+    say (a network programme's budget links, store/network.py programme_gender_summary)."""
+    src = _source(filters) if where is None else _JOINED
     cols = []
     for a in MAIN_STAGES:
         amt = src.amount[a]
@@ -128,7 +130,8 @@ def gender_summary(year: int | None = None, filters: dict | None = None,
                  sa.func.sum(amt * src.weight).label(f"weighted_{a}"),
                  sa.func.sum(sa.case((src.marker.in_([1, 2]), amt), else_=0)).label(f"broad_{a}"),
                  sa.func.sum(amt).label(f"total_{a}")]
-    row = _frame(_where(sa.select(*cols).select_from(src.table), src, year, filters), settings).iloc[0]
+    stmt = _where(sa.select(*cols).select_from(src.table), src, year, filters)
+    row = _frame(stmt if where is None else stmt.where(where), settings).iloc[0]
     out = []
     for d, words in DEFINITIONS.items():
         rec = {"definition": d, "label_es": words["es"], "label_en": words["en"]}

@@ -23,6 +23,7 @@ from domain.network import CODE_MATCHERS, is_count_unit
 from domain.text import ascii_fold
 from settings import Settings
 from store.engine import read_engine
+from store.gender import gender_summary
 from store.programmes import (
     _coverage_stmt,
     _decimals_to_float,
@@ -201,6 +202,14 @@ def budget_by_year(*, base_year: int | None = None, filters: dict | None = None,
     df = _decimals_to_float(df, MAIN_STAGES)
     df["fiscal_year"] = [int(y) for y in df["fiscal_year"]]
     return real_series(df, base_year, settings=settings) if base_year is not None else df
+def programme_gender_summary(programme_id: str, year: int, *, include_successors: bool = False,
+                             settings: Settings | None = None) -> pd.DataFrame:
+    """store.gender.gender_summary (strict, weighted, broad) of the budget lines the programme's
+    links match in a fiscal year, the lines budget_for_programme sums. All zero when no link
+    applies or nothing matches."""
+    with read_engine(settings).connect() as conn:
+        cond, _ = _match_condition(conn, programme_id, year, include_successors)
+    return gender_summary(year, settings=settings, where=cond if cond is not None else sa.false())
 
 
 # ---------------------------------------------------------------- money per person
