@@ -172,7 +172,7 @@ def render_network(state: dict):
                      height=min(560, 140 + 75 * len(table)), wrap=("name", "coverage_printed"),
                      widths={"category_label": (120, 160), "acronym": (100, 130), "name": 230,
                              "coverage_printed": 230, "coverage_section": (110, 140), "target_population": 180,
-                             "institution": 150})
+                             "institution": 150}, lang=lang)
 
 
 @callback(Output("shell-url", "search", allow_duplicate=True), Input(f"{PREFIX}-grid", "cellClicked"),
@@ -253,7 +253,7 @@ def _printed_coverage(cov: pd.DataFrame, lang: str):
             ("flag", t("col.flag", lang), "text"), ("note", t("col.note", lang), "text")]
     return data_grid(f"{PREFIX}-coverage-grid", df, cols, height=min(460, 90 + 56 * len(df)), wrap=("printed",),
                      widths={"printed": 190, "value": (95, 120), "unit_label": 130, "section": (95, 120),
-                             "sex_label": (80, 100), "date": (85, 100), "flag": 110, "note": 200})
+                             "sex_label": (80, 100), "date": (85, 100), "flag": 110, "note": 200}, lang=lang)
 
 
 def _printed_budget(budget: pd.DataFrame, lang: str):
@@ -270,7 +270,7 @@ def _printed_budget(budget: pd.DataFrame, lang: str):
             ("currency", t("col.currency", lang), "text"), ("soles", t("col.soles_equiv", lang), "amount")]
     return html.Div([data_grid(f"{PREFIX}-budget-grid", df, cols, height=None, wrap=("printed", "what"),
                                widths={"year": (70, 80), "section": (95, 130), "currency": (80, 100),
-                                       "soles": 120}),
+                                       "soles": 120}, lang=lang),
                      html.P(t("red.budget_printed.note", lang), className="small text-secondary mt-1 mb-0")])
 
 
@@ -284,7 +284,7 @@ def _loaded_coverage(cov: pd.DataFrame, lang: str):
             ("sex_label", t("col.sex", lang), "text"), ("value", t("col.value", lang), "int"),
             ("unit_label", t("col.unit", lang), "text"), ("source", t("col.source", lang), "text"),
             ("note", t("col.note", lang), "text")]
-    return data_grid(f"{PREFIX}-loaded-grid", df, cols, height=min(360, 90 + 42 * len(df)), fit=False)
+    return data_grid(f"{PREFIX}-loaded-grid", df, cols, height=min(360, 90 + 42 * len(df)), fit=False, lang=lang)
 
 
 @callback(Output(f"{PREFIX}-detail", "children"), Input(f"{PREFIX}-state", "data"))
@@ -337,7 +337,7 @@ def _links_table(links: pd.DataFrame, lang: str):
     cols = [("years", t("col.years", lang), "text"), ("link", t("col.link", lang), "text"),
             ("successor_label", t("col.successor", lang), "text"), ("note", t("col.note", lang), "text")]
     return data_grid(f"{PREFIX}-links-grid", df, cols, height=None, wrap=("link", "successor_label", "note"),
-                     widths={"years": (100, 120), "successor_label": (110, 200)})
+                     widths={"years": (100, 120), "successor_label": (110, 200)}, lang=lang)
 
 
 def _links_card(links: pd.DataFrame, lang: str, used: html.P | None = None) -> dbc.Card:
@@ -395,7 +395,8 @@ def _cost_by_department(cost: pd.DataFrame, state: dict, factor: float | None):
             ("unit_label", t("col.unit", lang), "text"), ("devengado", t("col.devengado", lang), "amount"),
             ("cost", t("col.cost", lang), "num"), ("source", t("col.source", lang), "text")]
     return html.Div([html.H3(t("red.cost.by_department", lang), className="h6 mt-2"),
-                     data_grid(f"{PREFIX}-cost-grid", df, cols, height=min(260, 90 + 42 * len(df)), fit=False)])
+                     data_grid(f"{PREFIX}-cost-grid", df, cols, height=min(260, 90 + 42 * len(df)), fit=False,
+                               lang=lang)])
 
 
 def _per_person_map(per: pd.DataFrame, state: dict, factor: float | None, source: str, empty: str):

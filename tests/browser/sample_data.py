@@ -25,6 +25,7 @@ UNITS = {"1428": "PROGRAMA NACIONAL DE APOYO DIRECTO A LOS MAS POBRES - JUNTOS",
          "1232": "PROGRAMA NACIONAL CONTRA LA VIOLENCIA FAMILIAR Y SEXUAL"}
 DEPTS = ("01", "05", "08", "15", "21", "25", "98")
 MONTH_WEIGHT = [4, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 21]   # December surge
+FORMULA_PRODUCT, FORMULA_NAME = "3000032", "1+2"       # product name '=1+2 PRODUCTO 3000032 DE ...'
 
 
 def _base(year: int, level: str) -> dict:
@@ -42,6 +43,13 @@ def _base(year: int, level: str) -> dict:
     return r
 
 
+def product_name(code: str, programme: str) -> str:
+    """'PRODUCTO 3000001 DE PROGRAMA ARTICULAD'; one product of 9002 has a name a spreadsheet
+    would run as a formula, for the CSV injection guard (tests/browser/test_downloads.py)."""
+    name = f"PRODUCTO {code} DE {programme[:20]}"
+    return f"={FORMULA_NAME} {name}" if code == FORMULA_PRODUCT else name
+
+
 def rows(years=(2010, 2011), seed: int = 7) -> list[dict]:
     rnd = random.Random(seed)
     out = []
@@ -56,7 +64,7 @@ def rows(years=(2010, 2011), seed: int = 7) -> list[dict]:
                         base = _base(year, level)
                         base.update({
                             "PROGRAMA_PPTO": prog, "PROGRAMA_PPTO_NOMBRE": pname,
-                            "PRODUCTO_PROYECTO": prod, "PRODUCTO_PROYECTO_NOMBRE": f"PRODUCTO {prod} DE {pname[:20]}",
+                            "PRODUCTO_PROYECTO": prod, "PRODUCTO_PROYECTO_NOMBRE": product_name(prod, pname),
                             "ACTIVIDAD_ACCION_OBRA": act, "ACTIVIDAD_ACCION_OBRA_NOMBRE": f"ACTIVIDAD {act}",
                             "SEC_EJEC": unit, "EJECUTORA_NOMBRE": UNITS[unit],
                             "DEPARTAMENTO_EJECUTORA": "15", "DEPARTAMENTO_EJECUTORA_NOMBRE": "LIMA",
