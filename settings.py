@@ -4,6 +4,7 @@ GSB_DATA_DIR   folder for the embedded store, reject reports and staging (defaul
 DATABASE_URL   SQLAlchemy URL; default: a DuckDB file in GSB_DATA_DIR. postgresql+psycopg://... for a server
 PORT / HOST    where the dashboard listens (default 127.0.0.1:8050)
 GSB_ETL_MEMORY memory cap for the ETL's DuckDB work (default 1GB)
+GSB_PUBLIC_URL scheme and host the take-aways' permalinks point at (default http://HOST:PORT)
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class Settings:
     host: str
     port: int
     etl_memory: str
+    public_url: str = ""
 
     @property
     def is_duckdb(self) -> bool:
@@ -44,10 +46,13 @@ def get_settings() -> Settings:
         url = "postgresql+psycopg://" + url[len("postgres://"):]
     elif url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    host = os.environ.get("HOST", "127.0.0.1")
+    port = int(os.environ.get("PORT", "8050"))
     return Settings(
         data_dir=data_dir,
         database_url=url,
-        host=os.environ.get("HOST", "127.0.0.1"),
-        port=int(os.environ.get("PORT", "8050")),
+        host=host,
+        port=port,
         etl_memory=os.environ.get("GSB_ETL_MEMORY", "1GB"),
+        public_url=(os.environ.get("GSB_PUBLIC_URL") or f"http://{host}:{port}").rstrip("/"),
     )

@@ -582,6 +582,107 @@ TEXT: dict[str, dict[str, str]] = {
                      "en": "{category} ({share} of PIM; {rules} rules)"},
     "unit.percent": {"es": "% ({base})", "en": "% ({base})"},
     "unit.target": {"es": "meta: {base}", "en": "target: {base}"},
+    # ---- take-away outputs: the Excel brief (exports/brief.py, exports/views.py)
+    "brief.sheet.cover": {"es": "Portada", "en": "Cover"},
+    "brief.sheet.summary": {"es": "Resumen", "en": "Summary"},
+    "brief.sheet.gender": {"es": "Género", "en": "Gender"},
+    "brief.sheet.method": {"es": "Fuentes y método", "en": "Sources and method"},
+    "brief.sheet.levels": {"es": "Por nivel", "en": "By level"},
+    "brief.sheet.monthly": {"es": "Por mes", "en": "By month"},
+    "brief.sheet.programmes": {"es": "Programas", "en": "Programmes"},
+    "brief.sheet.departments": {"es": "Departamentos", "en": "Departments"},
+    "brief.sheet.gender_programmes": {"es": "Programas y reglas", "en": "Programmes and rules"},
+    "brief.sheet.rule_sets": {"es": "Versiones de reglas", "en": "Rule-set versions"},
+    "brief.sheet.network": {"es": "Programas de la red", "en": "Network programmes"},
+    "brief.sheet.record": {"es": "Ficha", "en": "Record"},
+    "brief.sheet.coverage": {"es": "Cobertura impresa", "en": "Coverage as printed"},
+    "brief.sheet.contradictions": {"es": "Contradicciones", "en": "Contradictions"},
+    "brief.sheet.budget_printed": {"es": "Presupuesto impreso", "en": "Budget as printed"},
+    "brief.sheet.links": {"es": "Vínculos MEF", "en": "MEF links"},
+    "brief.sheet.by_year": {"es": "Por año", "en": "By year"},
+    "brief.sheet.per_person": {"es": "Por persona", "en": "Per person"},
+    "brief.sheet.cost": {"es": "Costo por departamento", "en": "Cost by department"},
+    "brief.filters": {"es": "Filtros de la vista", "en": "View filters"},
+    "brief.generated": {"es": "Generado", "en": "Generated"},
+    "brief.permalink": {"es": "Enlace a esta vista", "en": "Link to this view"},
+    "brief.lang": {"es": "Idioma", "en": "Language"},
+    "brief.lang.name": {"es": "Español", "en": "English"},
+    "brief.source": {"es": "Fuente de los datos", "en": "Data source"},
+    "brief.loads": {"es": "Cargas usadas (archivo, huella SHA-256, fecha de carga)",
+                    "en": "Loads used (file, SHA-256 fingerprint, load date)"},
+    "brief.col.loaded_at": {"es": "Cargado", "en": "Loaded"},
+    "brief.rule_set": {"es": "Versión de las reglas de género", "en": "Gender rule-set version"},
+    "brief.rule_set.value": {"es": "{id} · SHA-256 {sha256:.12} · {loaded_at} · {loaded_by} · {file_name}",
+                             "en": "{id} · SHA-256 {sha256:.12} · {loaded_at} · {loaded_by} · {file_name}"},
+    "brief.rule_set.id": {"es": "Versión", "en": "Version"},
+    "brief.rule_set.sha256": {"es": "SHA-256", "en": "SHA-256"},
+    "brief.rule_set.loaded_at": {"es": "Cargada (UTC)", "en": "Loaded (UTC)"},
+    "brief.rule_set.loaded_by": {"es": "Autor de la carga", "en": "Loaded by"},
+    "brief.rule_set.file_name": {"es": "Archivo", "en": "File"},
+    "brief.rule_set.rule_count": {"es": "Reglas", "en": "Rules"},
+    "brief.contents": {"es": "Hojas", "en": "Sheets"},
+    "brief.demo.label": {"es": "DATOS DE DEMOSTRACIÓN", "en": "DEMONSTRATION DATA"},
+    "brief.demo.warning": {
+        "es": "Datos de demostración: generados en el formato del MEF, NO son cifras oficiales. No citar.",
+        "en": "Demonstration data: generated in MEF's format, NOT official figures. Do not quote."},
+    "brief.summary.note": {
+        "es": "Cifras clave y gráficos de la vista; los datos de cada gráfico están en las hojas siguientes "
+              "(montos en soles, totales con SUBTOTAL: siguen a los filtros).",
+        "en": "Key figures and charts of the view; each chart's data is in the following sheets (amounts in "
+              "soles, totals with SUBTOTAL: they follow filters)."},
+    "brief.figure": {"es": "Cifra", "en": "Figure"},
+    "brief.value": {"es": "Valor", "en": "Value"},
+    "brief.col.month": {"es": "Mes", "en": "Month"},
+    "brief.col.avance_acum": {"es": "Avance acumulado %", "en": "Cumulative exec. %"},
+    "brief.col.share_devengado": {"es": "% del devengado", "en": "% of devengado"},
+    "brief.col.soles_equiv": {"es": "≈ S/ (T. C. del año)", "en": "≈ S/ (year's rate)"},
+    "brief.col.contradicts": {"es": "Otra cifra en", "en": "Other figure in"},
+    "brief.col.text": {"es": "Texto", "en": "Text"},
+    "brief.col.author": {"es": "Autor", "en": "Author"},
+    "brief.programmes.all": {"es": "PIM y devengado por programa", "en": "PIM and devengado by programme"},
+    "brief.regions.note": {"es": "Departamento de la meta (dónde llega el gasto); 98 Exterior no está en el mapa "
+                                 "ni en el gráfico, sí en el total.",
+                           "en": "Department of the meta (where the spending lands); 98 Exterior is not on the map "
+                                 "or the chart, but is in the total."},
+    "brief.red.programmes": {"es": "Programas en la tabla", "en": "Programmes in the table"},
+    "brief.red.subtype": {"es": "Subtipo", "en": "Subtype"},
+    "brief.red.real_note": {"es": "S/ de 2009 (IPC Lima)", "en": "S/ of 2009 (Lima CPI)"},
+    "brief.gender.scope": {"es": "Cifras de género del año {year} con los filtros de la vista ({filters}).",
+                           "en": "Gender figures for {year} with the view's filters ({filters})."},
+    "brief.gender.scope.red": {
+        "es": "Cifras de género de todo el año {year}, todos los niveles: el dinero de un programa de la red se "
+              "encuentra por sus vínculos, no por un filtro que la clasificación conozca.",
+        "en": "Gender figures for the whole of {year}, every level: a network programme's money is found by "
+              "its links, not by a filter the classification knows."},
+    "brief.gender.totals": {"es": "Los tres totales de género", "en": "The three gender totals"},
+    "brief.gender.totals.note": {
+        "es": "Se solapan (el estricto está dentro del amplio): no se suman entre sí.",
+        "en": "They overlap (strict is inside broad): never add them together."},
+    "brief.gender.rules": {"es": "Reglas que clasificaron las líneas de esta vista",
+                           "en": "Rules that classified the lines in this view"},
+    "brief.gender.figure.note": {"es": "Devengado", "en": "Devengado"},
+    "brief.gender.unreviewed.note": {"es": "Devengado que ninguna regla ha clasificado todavía",
+                                     "en": "Devengado no rule has classified yet"},
+    "brief.gender.unreviewed.share": {"es": "Sin revisar, % del devengado", "en": "Unreviewed, % of devengado"},
+    "brief.method.gender": {"es": "Cómo se clasifica el gasto por género", "en": "How spending is classified by gender"},
+    "brief.method.gender.body": {
+        "es": "Los datos del MEF no traen marca de género. Cada línea se clasifica con reglas legibles "
+              "(rules/gender_rules.csv): gana la más específica (condición de código = 2 puntos, patrón de "
+              "nombre = 1). Cada regla da una categoría, un marcador CAD-OCDE, un peso y su justificación; las "
+              "líneas que ninguna regla cubre quedan «sin revisar» y se muestran aparte.",
+        "en": "MEF data carries no gender marker. Every line is classified by readable rules "
+              "(rules/gender_rules.csv): the most specific wins (code condition = 2 points, name pattern = 1). "
+              "Each rule gives a category, an OECD-DAC marker, a weight and its rationale; lines no rule covers "
+              "stay \"unreviewed\" and are shown apart."},
+    "brief.method.network": {"es": "Secciones del informe detrás de las cifras de la red",
+                             "en": "Report sections behind the network figures"},
+    "brief.method.reference": {"es": "Series de referencia usadas", "en": "Reference series used"},
+    "def.certificado": {"es": "Certificado: monto con certificación de crédito presupuestario (reservado para un "
+                              "gasto antes de comprometerlo).",
+                        "en": "Certificado: amount with a budget credit certification (set aside for a spending "
+                              "before it is committed)."},
+    "def.girado": {"es": "Girado: monto pagado (girado) sobre lo devengado.",
+                   "en": "Girado: amount paid out on what was accrued (devengado)."},
     # take-away outputs: brief and report links (components/takeaway.py), CSV of a table
     # (components/tables.py), the brief download route (routes.py)
     "takeaway.group": {"es": "Descargas de esta vista", "en": "Downloads of this view"},

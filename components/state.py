@@ -6,11 +6,19 @@ into a validated state dict with `page_state`, and controls write it back with `
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode
 
 from domain.codes import DEFAULT_LANG, LANGS, LEVEL_CHOICES
+from domain.network import NETWORK_CATEGORIES
 
 METRICS = ("devengado", "pim", "avance")
+# Red de protección social: money per inhabitant or per woman, in nominal soles or soles of
+# REAL_BASE_YEAR (Lima CPI; the report's fieldwork year).
+INDICATORS = ("habitante", "mujer")
+PRICES = ("nominal", "real")
+REAL_BASE_YEAR = 2009
+_PROGRAMME_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # Keys that travel between pages (the navbar keeps them); the rest belong to one page.
 GLOBAL_KEYS = ("year", "level", "lang")
 # Every key a page may put in the URL, in the order they are written. Page-only keys:
@@ -45,6 +53,17 @@ def page_state(query: dict, years: list[int] | None = None) -> dict:
     programme = "" if programme == "all" else programme
     return {"year": year, "level": level, "lang": lang, "metric": metric, "path": path,
             "programme": programme}
+
+
+def network_state(query: dict, years: list[int] | None = None) -> dict:
+    """page_state plus the Red page's keys: programa_red, categoria, indicador, precios."""
+    state = page_state(query, years)
+    pid = str(query.get("programa_red") or "").strip().lower()
+    state["programa_red"] = pid if _PROGRAMME_ID.match(pid) else ""
+    state["categoria"] = query.get("categoria") if query.get("categoria") in NETWORK_CATEGORIES else "all"
+    state["indicador"] = query.get("indicador") if query.get("indicador") in INDICATORS else INDICATORS[0]
+    state["precios"] = query.get("precios") if query.get("precios") in PRICES else PRICES[0]
+    return state
 
 
 def search_for(state: dict, **changes) -> str:

@@ -6,8 +6,6 @@ devengado, cost per beneficiary, devengado per inhabitant or per woman by depart
 or in 2009 soles. The programme is in the URL (?programa_red=juntos)."""
 from __future__ import annotations
 
-import re
-
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -27,7 +25,8 @@ from components.layout import (
     source_text,
     store_missing,
 )
-from components.state import page_state, search_for
+from components.state import INDICATORS, PRICES, network_state, search_for
+from components.state import REAL_BASE_YEAR as BASE_YEAR
 from components.tables import data_grid
 from domain.network import NETWORK_CATEGORIES
 from store import dashboard, network
@@ -37,26 +36,11 @@ dash.register_page(__name__, path=PATH, name="Red de protección social", order=
                    title="Red de protección social · Presupuesto sensible al género")
 
 PREFIX = "red"
-INDICATORS = ("habitante", "mujer")
-PRICES = ("nominal", "real")
-BASE_YEAR = 2009                     # real soles: prices of 2009, Lima CPI (the report's fieldwork year)
 GEOJSON = "peru_departments.geojson"
 REFERENCE_COMMAND = "python -m etl reference"
 TEXT_FIELDS = ("objectives", "gender_objectives", "target_population", "targeting", "gender_design", "linkages",
                "results")
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 WRAP = 52                            # characters per line of a message in a half-width chart
-
-
-def network_state(query: dict, years: list[int] | None) -> dict:
-    """page_state plus this page's keys: programa_red, categoria, indicador, precios."""
-    state = page_state(query, years)
-    pid = str(query.get("programa_red") or "").strip().lower()
-    state["programa_red"] = pid if _ID.match(pid) else ""
-    state["categoria"] = query.get("categoria") if query.get("categoria") in NETWORK_CATEGORIES else "all"
-    state["indicador"] = query.get("indicador") if query.get("indicador") in INDICATORS else INDICATORS[0]
-    state["precios"] = query.get("precios") if query.get("precios") in PRICES else PRICES[0]
-    return state
 
 
 def _text(value) -> str:
