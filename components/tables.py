@@ -87,8 +87,8 @@ def data_grid(grid_id: str, df: pd.DataFrame, columns: list[tuple[str, str, str]
             "condition": f"params.data && params.data['{row_id}'] === {highlight!r}",
             "style": {"backgroundColor": "#deebf7", "fontWeight": "600"}}]}
     grid = dag.AgGrid(id=grid_id, rowData=rows, columnDefs=defs, columnSize="responsiveSizeToFit" if fit else "autoSize",
-                      defaultColDef={"suppressMovable": True}, dashGridOptions=options,
-                      csvExportParams=CSV_EXPORT, style={"height": f"{height}px" if height else None, "width": "100%"}, **extra)
+                      defaultColDef={"suppressMovable": True}, dashGridOptions=options, csvExportParams=CSV_EXPORT,
+                      style={"height": f"{height}px" if height else None, "width": "100%"}, **extra)
     label = t("takeaway.csv.label", lang)
     button = html.Button("CSV", id=csv_button_id(grid_id), type="button", title=label, n_clicks=0,
                          className="btn btn-sm btn-outline-dark py-0 px-2", **{"aria-label": label})
