@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dash import Dash
 
+import routes
 from components.data import init_cache
 from components.i18n import t
 from components.shell import shell_layout
@@ -29,6 +30,7 @@ app.index_string = app.index_string.replace("<html>", '<html lang="es">', 1)   #
 app.layout = shell_layout
 server = app.server
 init_cache(server)
+routes.register(server)
 
 
 if __name__ == "__main__":

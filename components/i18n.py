@@ -796,6 +796,19 @@ TEXT: dict[str, dict[str, str]] = {
                            "numerada. Enlace permanente:",
                      "en": "{app}, “{title}”, fiscal year {year}, generated on {date}. Sources: see the numbered "
                            "list. Permalink:"},
+    # take-away outputs: brief and report links (components/takeaway.py), CSV of a table
+    # (components/tables.py), the brief download route (routes.py)
+    "takeaway.group": {"es": "Descargas de esta vista", "en": "Downloads of this view"},
+    "takeaway.brief": {"es": "Descargar brief (Excel)", "en": "Download brief (Excel)"},
+    "takeaway.brief.title": {"es": "Un libro de Excel con las cifras de esta vista: año, nivel y filtros de la "
+                                   "página",
+                             "en": "An Excel workbook with the figures of this view: the page's year, level and "
+                                   "filters"},
+    "takeaway.report": {"es": "Informe para imprimir", "en": "Printable report"},
+    "takeaway.report.title": {"es": "Un informe listo para imprimir o guardar como PDF",
+                              "en": "A report ready to print or save as PDF"},
+    "takeaway.csv.label": {"es": "Descargar esta tabla en CSV", "en": "Download this table as CSV"},
+    "takeaway.invalid": {"es": "No se puede preparar el brief: {reason}", "en": "Cannot build the brief: {reason}"},
 }
 
 # Domain vocabulary: its words live in domain/, written once.

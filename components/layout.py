@@ -13,6 +13,7 @@ from components.figures import empty_figure
 from components.filters import filter_bar
 from components.i18n import t
 from components.state import page_state
+from components.takeaway import takeaway_links
 from store import status
 from store.engine import StoreMissing
 
@@ -41,30 +42,32 @@ def page_header(prefix: str, title: str, intro: str) -> html.Div:
 
 
 def page_top(prefix: str, texts: str, state: dict, years: list[int], *, between: tuple = (), **filters) -> list:
-    """Heading and intro (`{texts}.title`, `{texts}.intro`), anything `between`, the filter bar
-    (`filters` go to filter_bar) and the page's state store: how every filtered page begins."""
+    """Heading and intro (`{texts}.title`, `{texts}.intro`), the brief and report links, anything
+    `between`, the filter bar (`filters` go to filter_bar) and the page's state store: how every
+    filtered page begins."""
     lang = state["lang"]
-    return [page_header(prefix, t(f"{texts}.title", lang), t(f"{texts}.intro", lang)), *between,
+    return [page_header(prefix, t(f"{texts}.title", lang), t(f"{texts}.intro", lang)),
+            takeaway_links(prefix, state), *between,
             filter_bar(prefix, state, years, lang, **filters),
             dcc.Store(id=f"{prefix}-state", data=state)]
 
 
-def store_missing(lang: str, prefix: str) -> dbc.Container:
-    """Shown instead of a page when there is no usable store: what to run, not a traceback."""
+def store_problem(lang: str) -> tuple[str, str, list[str]]:
+    """(title, explanation, commands to run) when there is no usable store: the words
+    of store_missing and of the brief download's answer (routes.py), written once."""
     problem = status.schema_problem()
     if problem is not None:           # a store from another version of the code
-        body = [html.P(t("outdated.body" if problem.older else "newer.body", lang,
-                         found=problem.found, wanted=problem.wanted))]
-        if problem.older:
-            body.append(html.Pre(UPGRADE_COMMAND, className="mb-0"))
-        return dbc.Container(dbc.Alert([html.H2(t("outdated.title", lang), className="h4 alert-heading"), *body],
-                                       color="warning", id=f"{prefix}-missing", className="mt-4"))
-    return dbc.Container(dbc.Alert([
-        html.H2(t("missing.title", lang), className="h4 alert-heading"),
-        html.P(t("missing.body", lang)),
-        html.Pre(DEMO_COMMAND, className="mb-2"),
-        html.Pre(LOAD_COMMAND, className="mb-0"),
-    ], color="warning", id=f"{prefix}-missing", className="mt-4"))
+        body = t("outdated.body" if problem.older else "newer.body", lang, found=problem.found, wanted=problem.wanted)
+        return t("outdated.title", lang), body, [UPGRADE_COMMAND] if problem.older else []
+    return t("missing.title", lang), t("missing.body", lang), [DEMO_COMMAND, LOAD_COMMAND]
+
+
+def store_missing(lang: str, prefix: str) -> dbc.Container:
+    """Shown instead of a page when there is no usable store: what to run, not a traceback."""
+    title, body, commands = store_problem(lang)
+    pres = [html.Pre(c, className="mb-0" if i == len(commands) - 1 else "mb-2") for i, c in enumerate(commands)]
+    return dbc.Container(dbc.Alert([html.H2(title, className="h4 alert-heading"), html.P(body), *pres],
+                                   color="warning", id=f"{prefix}-missing", className="mt-4"))
 
 
 def on_store_missing(prefix: str, shape: Callable[[dbc.Container, Any], Any] | None = None):

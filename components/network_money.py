@@ -33,7 +33,7 @@ def _links_table(links: pd.DataFrame, lang: str, prefix: str):
     cols = [("years", t("col.years", lang), "text"), ("link", t("col.link", lang), "text"),
             ("successor_label", t("col.successor", lang), "text"), ("note", t("col.note", lang), "text")]
     return data_grid(f"{prefix}-links-grid", df, cols, height=None, wrap=("link", "successor_label", "note"),
-                     widths={"years": (100, 120), "successor_label": (110, 200)})
+                     widths={"years": (100, 120), "successor_label": (110, 200)}, lang=lang)
 
 
 def _links_card(links: pd.DataFrame, lang: str, prefix: str, used: html.P | None = None) -> dbc.Card:
@@ -93,7 +93,8 @@ def _cost_by_department(cost: pd.DataFrame, state: dict, factor: float | None, p
             ("unit_label", t("col.unit", lang), "text"), ("devengado", t("col.devengado", lang), "amount"),
             ("cost", t("col.cost", lang), "num"), ("source", t("col.source", lang), "text")]
     return html.Div([html.H3(t("red.cost.by_department", lang), className="h6 mt-2"),
-                     data_grid(f"{prefix}-cost-grid", df, cols, height=min(260, 90 + 42 * len(df)), fit=False)])
+                     data_grid(f"{prefix}-cost-grid", df, cols, height=min(260, 90 + 42 * len(df)), fit=False,
+                               lang=state["lang"])])
 
 
 def _per_person_map(per: pd.DataFrame, state: dict, factor: float | None, source: str, empty: str):

@@ -100,4 +100,4 @@ def network_grid(table: pd.DataFrame, state: dict, prefix: str):
                      height=min(560, 140 + 75 * len(table)), wrap=("name", "coverage_printed"),
                      widths={"category_label": (120, 160), "acronym": (100, 130), "name": 230,
                              "coverage_printed": 230, "coverage_section": (110, 140), "target_population": 180,
-                             "institution": 150})
+                             "institution": 150}, lang=state["lang"])

@@ -94,7 +94,7 @@ def _printed_coverage(cov: pd.DataFrame, lang: str, prefix: str):
             ("flag", t("col.flag", lang), "text"), ("note", t("col.note", lang), "text")]
     return data_grid(f"{prefix}-coverage-grid", df, cols, height=min(460, 90 + 56 * len(df)), wrap=("printed",),
                      widths={"printed": 190, "value": (95, 120), "unit_label": 130, "section": (95, 120),
-                             "sex_label": (80, 100), "date": (85, 100), "flag": 110, "note": 200})
+                             "sex_label": (80, 100), "date": (85, 100), "flag": 110, "note": 200}, lang=lang)
 
 
 def _printed_budget(budget: pd.DataFrame, soles: list, lang: str, prefix: str):
@@ -109,7 +109,7 @@ def _printed_budget(budget: pd.DataFrame, soles: list, lang: str, prefix: str):
             ("currency", t("col.currency", lang), "text"), ("soles", t("col.soles_equiv", lang), "amount")]
     return html.Div([data_grid(f"{prefix}-budget-grid", df, cols, height=None, wrap=("printed", "what"),
                                widths={"year": (70, 80), "section": (95, 130), "currency": (80, 100),
-                                       "soles": 120}),
+                                       "soles": 120}, lang=lang),
                      html.P(t("red.budget_printed.note", lang), className="small text-secondary mt-1 mb-0")])
 
 
@@ -123,7 +123,7 @@ def _loaded_coverage(cov: pd.DataFrame, lang: str, prefix: str):
             ("sex_label", t("col.sex", lang), "text"), ("value", t("col.value", lang), "int"),
             ("unit_label", t("col.unit", lang), "text"), ("source", t("col.source", lang), "text"),
             ("note", t("col.note", lang), "text")]
-    return data_grid(f"{prefix}-loaded-grid", df, cols, height=min(360, 90 + 42 * len(df)), fit=False)
+    return data_grid(f"{prefix}-loaded-grid", df, cols, height=min(360, 90 + 42 * len(df)), fit=False, lang=lang)
 
 
 def programme_record(detail: dict, soles: list, lang: str, prefix: str) -> html.Div:

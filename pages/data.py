@@ -66,4 +66,4 @@ def render_history(state: dict):
                    status=[code_label("status", s, lang) for s in df["status"]],
                    format=[code_label("format", f, lang) for f in df["format"]])
     cols = [(f, t(k, lang), kind) for f, k, kind in HISTORY_COLUMNS]
-    return data_grid(f"{PREFIX}-grid", df, cols, height=min(400, 110 + 42 * len(df)), fit=False)
+    return data_grid(f"{PREFIX}-grid", df, cols, height=min(400, 110 + 42 * len(df)), fit=False, lang=lang)

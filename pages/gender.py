@@ -177,7 +177,7 @@ def render_programmes(state: dict):
     return data_grid(f"{PREFIX}-grid", df, cols, height=560, filters=True, wrap=("rationale",),
                      widths={"key": (80, 90), "name": 200, "category_label": 160, "marker_label": 130,
                              "weight": (90, 110), "rule_id": 150, "rationale": 320, "conditions": 220,
-                             "lio_label": 150})
+                             "lio_label": 150}, lang=lang)
 
 
 def _version_name(info: dict) -> str:
@@ -195,7 +195,7 @@ def _diff(diff, year: int, lang: str) -> html.Div:
                 ("lines", t("col.lines", lang), "int"), ("pim", t("col.pim", lang), "amount"),
                 ("devengado", t("col.devengado", lang), "amount")]
         moved_view = data_grid(f"{PREFIX}-moved", df, cols, height=None, wrap=("from_label", "to_label"),
-                               widths={"from_label": 110, "to_label": 110, "lines": (70, 90)})
+                               widths={"from_label": 110, "to_label": 110, "lines": (70, 90)}, lang=lang)
     tot = diff.totals.assign(label=[t(f"gdef.{d}", lang) for d in diff.totals["definition"]],
                              before=[_float(v) for v in diff.totals["devengado_old"]],
                              after=[_float(v) for v in diff.totals["devengado_new"]])
@@ -203,7 +203,7 @@ def _diff(diff, year: int, lang: str) -> html.Div:
     totals_view = data_grid(f"{PREFIX}-diff-totals", tot,
                             [("label", t("col.definition", lang), "text"), ("before", t("col.before", lang), "amount"),
                              ("after", t("col.after", lang), "amount"), ("change", t("col.change", lang), "amount")],
-                            height=None, wrap=("label",))
+                            height=None, wrap=("label",), lang=lang)
     changes = [{"rule_id": r["rule_id"], "field": t("gender.diff.added", lang), "old": "",
                 "new": f"{r['conditions']} → {r['category']}/{r['marker']}/{r['weight']}"}
                for r in diff.added.to_dict("records")]
@@ -215,7 +215,7 @@ def _diff(diff, year: int, lang: str) -> html.Div:
         rules_view = data_grid(f"{PREFIX}-diff-rules", pd.DataFrame(changes),
                                [("rule_id", t("col.rule", lang), "text"), ("field", t("col.field", lang), "text"),
                                 ("old", t("col.old", lang), "text"), ("new", t("col.new", lang), "text")],
-                               height=None, wrap=("old", "new"))
+                               height=None, wrap=("old", "new"), lang=lang)
     else:
         rules_view = html.P(t("gender.diff.no_rules", lang), className="small")
     return html.Div([
@@ -248,7 +248,7 @@ def render_versions(state: dict):
             ("sha", t("col.sha", lang), "text"), ("rule_count", t("col.rule_count", lang), "int"),
             ("loaded", t("col.loaded_at", lang), "text"), ("loaded_by", t("col.loaded_by", lang), "text"),
             ("active_label", t("col.active", lang), "text")]
-    table = data_grid(f"{PREFIX}-versions-grid", df.iloc[::-1], cols, height=None)
+    table = data_grid(f"{PREFIX}-versions-grid", df.iloc[::-1], cols, height=None, lang=lang)
     if len(sets) < 2:
         return html.Div([table, html.P(t("gender.versions.one", lang), className="small text-secondary mt-2")])
     try:

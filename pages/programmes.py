@@ -91,7 +91,7 @@ def render_programmes(state: dict):
             rows = rows.assign(gender=gender_labels(rows["key"], classes, lang))
             columns.append(("gender", t("col.gender_class", lang), "text"))
         table = data_grid(f"{PREFIX}-grid", rows, columns,
-                          pinned_total=total_row(rows, lang), height=min(460, 90 + 42 * (len(rows) + 1)))
+                          pinned_total=total_row(rows, lang), height=min(460, 90 + 42 * (len(rows) + 1)), lang=lang)
     crumbs = [breadcrumb(state, names, lang)]
     if bottom:
         crumbs.append(html.Div(t("programmes.bottom", lang), className="small text-secondary"))

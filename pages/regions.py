@@ -70,5 +70,5 @@ def render_regions(state: dict):
     if rows.empty:
         return fig, dbc.Alert(t("empty", lang), color="secondary")
     table = data_grid(f"{PREFIX}-grid", rows, budget_columns(lang, pia=False, name_header=t("col.department", lang)),
-                      pinned_total=total_row(rows, lang), height=min(560, 100 + 42 * (len(rows) + 1)))
+                      pinned_total=total_row(rows, lang), height=min(560, 100 + 42 * (len(rows) + 1)), lang=lang)
     return fig, table

@@ -168,6 +168,7 @@ SAMPLE_UNITS = {"1428": "PROGRAMA NACIONAL DE APOYO DIRECTO A LOS MAS POBRES - J
                 "1232": "PROGRAMA NACIONAL CONTRA LA VIOLENCIA FAMILIAR Y SEXUAL"}
 SAMPLE_DEPTS = ("01", "05", "08", "15", "21", "25", "98")
 MONTH_WEIGHT = [4, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 21]   # December surge
+FORMULA_PRODUCT, FORMULA_NAME = "3000032", "1+2"       # product name '=1+2 PRODUCTO 3000032 DE ...'
 SAMPLE_BASE = row(BLANK_ROW,
                   SECTOR="39", SECTOR_NOMBRE="MUJER Y DESARROLLO SOCIAL", PLIEGO="039",
                   PLIEGO_NOMBRE="MINISTERIO DE LA MUJER", EJECUTORA="001", SEC_FUNC="1",
@@ -179,6 +180,13 @@ SAMPLE_BASE = row(BLANK_ROW,
                   FUENTE_FINANCIAMIENTO_NOMBRE="RECURSOS ORDINARIOS", GENERICA="3",
                   GENERICA_NOMBRE="BIENES Y SERVICIOS", DEPARTAMENTO_EJECUTORA="15",
                   DEPARTAMENTO_EJECUTORA_NOMBRE="LIMA", **dict.fromkeys(AMOUNTS, "0"))
+
+
+def product_name(code: str, programme: str) -> str:
+    """'PRODUCTO 3000001 DE PROGRAMA ARTICULAD'; one product of 9002 has a name a spreadsheet
+    would run as a formula, for the CSV injection guard (tests/browser/test_downloads.py)."""
+    name = f"PRODUCTO {code} DE {programme[:20]}"
+    return f"={FORMULA_NAME} {name}" if code == FORMULA_PRODUCT else name
 
 
 def sample_rows(years=(2010, 2011), seed: int = 7) -> list[dict]:
@@ -194,7 +202,7 @@ def sample_rows(years=(2010, 2011), seed: int = 7) -> list[dict]:
                     for dept in SAMPLE_DEPTS:
                         key = row(SAMPLE_BASE, ANO_EJE=year, NIVEL_GOBIERNO=level, NIVEL_GOBIERNO_NOMBRE=LEVELS[level],
                                   PROGRAMA_PPTO=prog, PROGRAMA_PPTO_NOMBRE=pname, PRODUCTO_PROYECTO=prod,
-                                  PRODUCTO_PROYECTO_NOMBRE=f"PRODUCTO {prod} DE {pname[:20]}",
+                                  PRODUCTO_PROYECTO_NOMBRE=product_name(prod, pname),
                                   ACTIVIDAD_ACCION_OBRA=act, ACTIVIDAD_ACCION_OBRA_NOMBRE=f"ACTIVIDAD {act}",
                                   SEC_EJEC=unit, EJECUTORA_NOMBRE=SAMPLE_UNITS[unit],
                                   DEPARTAMENTO_META=dept, DEPARTAMENTO_META_NOMBRE=DEPARTMENTS[dept])

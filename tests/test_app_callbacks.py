@@ -7,7 +7,7 @@ from __future__ import annotations
 import dash
 import pytest
 from app_stores import build_stores, switch
-from dash_tree import text
+from dash_tree import find, text
 from fixtures import build_tiny_store
 
 import app  # noqa: F401  (registers the pages and their callbacks)
@@ -116,6 +116,7 @@ def test_programmes_drill_level_breadcrumb_and_table(use):
     assert [o["value"] for o in options] == ["3000001", "3000002"] and not disabled
     assert list(fig.data[0].customdata) == ["3000001", "3000002"]
     assert list(fig.data[1].x) == pytest.approx([0.0008, 0.0001])
+    table = find(table, "programmes-grid")
     rows = table.rowData
     assert [r["key"] for r in rows] == ["3000001", "3000002"]
     assert rows[0]["pim"] == 1200 and rows[0]["avance_pct__txt"] == "66.7 %"
@@ -147,7 +148,7 @@ def test_regions_map_leaves_exterior_off_but_table_keeps_it(use):
     assert list(data.locations) == ["01", "15"]
     assert list(data.z) == pytest.approx([0.00011, 0.0008])
     assert data.geojson.endswith("/assets/peru_departments.geojson")
-    assert [r["key"] for r in table.rowData] == ["01", "15", "98"]
+    assert [r["key"] for r in find(table, "regions-grid").rowData] == ["01", "15", "98"]
     fig, _ = regions.render_regions(state(metric="avance", programme="0001"))
     assert list(fig.data[1].z) == pytest.approx([25.0, 800 / 1200 * 100])
 
@@ -160,12 +161,12 @@ def test_regions_avance_without_pim_says_so(use):
 
 def test_load_history_table(use):
     use("real")
-    grid = data_page.render_history({"lang": "en"})
+    grid = find(data_page.render_history({"lang": "en"}), "data-grid")
     row = grid.rowData[0]
     assert row["file_name"] == "2010-Gasto.csv" and row["rows_loaded"] == 12 and row["demo"] == "no"
     assert [c["headerName"] for c in grid.columnDefs][:2] == ["Load", "File"]
     assert (row["status"], row["format"]) == ("loaded", "MEF Gasto (CSV)")
-    es = data_page.render_history({"lang": "es"}).rowData[0]
+    es = find(data_page.render_history({"lang": "es"}), "data-grid").rowData[0]
     assert (es["status"], es["format"], es["demo"]) == ("cargada", "MEF Gasto (CSV)", "no")
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from dash_tree import find
 
 from components.fmt import fmt_number, millions, pct
 from components.i18n import TEXT, code_label, report_section, t
@@ -52,9 +53,9 @@ def test_grid_columns_never_flex():
     the grid is re-created off-screen, sometimes never shows them again: a table that looks
     empty. Columns get plain widths; `responsiveSizeToFit` still fills the width."""
     df = pd.DataFrame({"key": ["1"], "name": ["JUNTOS"], "note": ["texto largo"], "pim": [1.0]})
-    grid = data_grid("g", df, [("key", "Código", "text"), ("name", "Nombre", "text"),
-                               ("note", "Nota", "text"), ("pim", "PIM", "amount")],
-                     wrap=("note",), row_id="key")
+    grid = find(data_grid("g", df, [("key", "Código", "text"), ("name", "Nombre", "text"),
+                                    ("note", "Nota", "text"), ("pim", "PIM", "amount")],
+                          wrap=("note",), row_id="key"), "g")
     assert [c["field"] for c in grid.columnDefs] == ["key", "name", "note", "pim"]
     assert all("flex" not in c for c in grid.columnDefs), grid.columnDefs
     assert grid.columnSize == "responsiveSizeToFit"

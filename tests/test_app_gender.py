@@ -131,7 +131,7 @@ def test_level_filter_from_the_url(use):
 
 
 def test_programmes_table_says_which_rule_and_why(use):
-    grid = gp.render_programmes(state())
+    grid = find(gp.render_programmes(state()), "gender-grid")
     got = [(r["key"], r["rule_id"], r["category_label"], r["marker_label"], r["weight__txt"]) for r in grid.rowData]
     assert got == [("0002", "R-SMN-OLD", "Específico de género", "2 · Principal", "100.0 %"),
                    ("0080", "R-VIOL", "Específico de género", "2 · Principal", "100.0 %"),
@@ -142,7 +142,7 @@ def test_programmes_table_says_which_rule_and_why(use):
     assert grid.rowData[1]["rationale"] == "test rule R-VIOL"
     assert grid.rowData[1]["conditions"] == "sec_ejec=1232, programa=0080"
     assert grid.rowData[1]["pim"] == 1000 * M
-    m = gp.render_programmes(state(level="M", lang="en")).rowData
+    m = find(gp.render_programmes(state(level="M", lang="en")), "gender-grid").rowData
     assert [(r["rule_id"], r["category_label"], r["lio_label"]) for r in m] == [
         ("R-VASO", "Mainstream", "Protection and social inclusion"), ("R-9002", "Mainstream", "Not related")]
 
@@ -195,15 +195,15 @@ def test_store_missing(use):
 
 def test_programmes_drill_table_has_the_gender_column(use):
     s = {"year": 2010, "level": "all", "lang": "es", "metric": "devengado", "path": [], "programme": ""}
-    table = programmes.render_programmes(s)[4]
+    table = find(programmes.render_programmes(s)[4], "programmes-grid")
     got = {r["key"]: r["gender"] for r in table.rowData}
     assert got == {"0002": "Específico de género · 2",
                    "0080": "Específico de género · 2 (71.4 % del PIM; 2 reglas)",      # 1000 of 1400
                    "9002": "General (transversal) · 1 (100.0 % del PIM; 2 reglas)",    # R-VASO 800 + R-9002 60
                    "0024": "Sin revisar"}
     assert table.columnDefs[-1]["headerName"] == "Género"
-    below = programmes.render_programmes({**s, "path": ["0080"]})[4]            # products: no such column
-    assert "gender" not in [c["field"] for c in below.columnDefs]
+    below = find(programmes.render_programmes({**s, "path": ["0080"]})[4], "programmes-grid")   # products:
+    assert "gender" not in [c["field"] for c in below.columnDefs]                               # no such column
 
 
 def test_gender_labels_show_a_category_without_a_translation_as_is():

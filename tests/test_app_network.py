@@ -123,7 +123,7 @@ def test_filters_write_the_page_keys_into_the_url_defaults_left_out():
 
 
 def test_network_table_by_category_with_the_chosen_programme_highlighted(use):
-    grid = red.render_network(state())
+    grid = find(red.render_network(state()), "red-grid")
     rows = grid.rowData
     assert [r["id"] for r in rows] == ["juntos", "cem", "wawa_wasi", "essalud"]   # protective, then preventive
     assert rows[0]["category_label"] == "Protectora" and rows[0]["coverage_printed"] == "100,000 households"
@@ -131,7 +131,7 @@ def test_network_table_by_category_with_the_chosen_programme_highlighted(use):
     assert grid.getRowId == "params.data['id']"
     assert "=== 'juntos'" in grid.getRowStyle["styleConditions"][0]["condition"]
     assert [c["headerName"] for c in grid.columnDefs][:3] == ["Categoría", "Sigla", "Nombre"]
-    assert [r["id"] for r in red.render_network(state(categoria="preventive")).rowData] == ["essalud"]
+    assert [r["id"] for r in find(red.render_network(state(categoria="preventive")), "red-grid").rowData] == ["essalud"]
     empty = red.render_network(state(categoria="transformative"))
     assert "Ningún programa en esta categoría." in text(empty)
 

@@ -121,9 +121,10 @@ def test_chooser_form_opens_the_report_url(page: Page, app_url: str):
 @pytest.fixture(scope="module")
 def cli_store(tmp_path_factory) -> Path:
     data_dir = tmp_path_factory.mktemp("report-cli-store")
-    env = {**os.environ, "GSB_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "GSB_DATA_DIR": str(data_dir), "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'tests'}"}
     env.pop("DATABASE_URL", None)
-    subprocess.run([sys.executable, str(Path(__file__).with_name("sample_data.py"))], env=env, check=True, cwd=ROOT)
+    build = f"import pathlib, fixtures; fixtures.build_sample_store(pathlib.Path({str(data_dir)!r}))"
+    subprocess.run([sys.executable, "-c", build], env=env, check=True, cwd=ROOT)
     return data_dir
 
 
