@@ -9,8 +9,8 @@ from dash import Dash
 
 import routes
 from components.data import init_cache
-from components.i18n import t
 from components.shell import shell_layout
+from domain.i18n import t
 from settings import get_settings
 
 app = Dash(

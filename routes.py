@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from flask import Flask, Response, request
 
-from components.i18n import t
 from components.layout import store_problem, years_or_none
 from components.takeaway import BRIEF_PATH
 from domain.codes import DEFAULT_LANG, LANGS
+from domain.i18n import t
 from exports import brief
 from exports.views import BriefError
 from store.errors import StoreMissing

@@ -6,8 +6,8 @@ import pandas as pd
 from dash import html
 
 from components.fmt import millions, pct
-from components.i18n import t
 from domain.gender import DEFINITIONS
+from domain.i18n import t
 
 
 def kpi_card(label: str, value: str, unit: str, note, card_id: str, extra_class: str = "") -> dbc.Col:

@@ -12,8 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.fmt import MILLION, PLOTLY_SEPARATORS, millions, pct
-from components.i18n import t
 from domain.codes import DEPARTMENTS
+from domain.i18n import t
 
 PIM_COLOR = "#9ecae1"
 DEVENGADO_COLOR = "#08519c"

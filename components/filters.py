@@ -10,9 +10,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, dcc, no_update
 
-from components.i18n import t
-from components.state import parse_search, search_for
 from domain.codes import LEVEL_CHOICES
+from domain.i18n import t
+from domain.url_state import parse_search, search_for
 
 
 def filter_id(page: str, field: str) -> dict:

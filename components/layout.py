@@ -11,9 +11,9 @@ from dash import dcc, get_asset_url, html
 from components.data import cached
 from components.figures import empty_figure
 from components.filters import filter_bar
-from components.i18n import t
-from components.state import page_state
 from components.takeaway import takeaway_links
+from domain.i18n import t
+from domain.url_state import page_state
 from store import status
 from store.engine import StoreMissing
 

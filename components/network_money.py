@@ -13,10 +13,10 @@ from dash import dcc, get_asset_url, html
 from components.cards import kpi_card, money_cards
 from components.figures import budget_bars, empty_figure, value_map
 from components.fmt import fmt_number, millions
-from components.i18n import t, unit_label
 from components.layout import graph, source_text
-from components.state import search_for
 from components.tables import data_grid
+from domain.i18n import t, unit_label
+from domain.url_state import search_for
 from store import programme_figures as figures
 
 GEOJSON = "peru_departments.geojson"

@@ -9,10 +9,10 @@ from dash import dcc, html
 
 from components.filters import extra_dropdown, extra_radio
 from components.fmt import plain
-from components.i18n import report_section, t
-from components.state import INDICATORS, PRICES
 from components.tables import data_grid
+from domain.i18n import report_section, t
 from domain.network import NETWORK_CATEGORIES
+from domain.url_state import INDICATORS, PRICES
 
 REFERENCE_COMMAND = "python -m etl reference"
 TABLE_COLUMNS = (("category_label", "col.category", "text"), ("acronym", "col.acronym", "text"),

@@ -8,8 +8,8 @@ import pandas as pd
 from dash import html
 
 from components.fmt import pct, plain
-from components.i18n import report_section, t, unit_label
 from components.tables import data_grid
+from domain.i18n import report_section, t, unit_label
 
 TEXT_FIELDS = ("objectives", "gender_objectives", "target_population", "targeting", "gender_design", "linkages",
                "results")

@@ -14,11 +14,11 @@ from dash import dcc, get_asset_url, html
 from components.cards import kpi_card, money_cards
 from components.figures import budget_bars, execution_curve
 from components.fmt import fmt_number
-from components.i18n import report_section, t, unit_label
 from components.layout import EMPTY_TOPOJSON
 from components.print_table import print_table
 from components.tables import budget_columns, total_row
 from domain.gender import DEFINITIONS
+from domain.i18n import report_section, t, unit_label
 from exports.report_data import KINDS
 
 PREFIX = "report"

@@ -10,9 +10,9 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
 from components.data import cached
-from components.i18n import t
-from components.state import global_search, parse_search, search_for
 from domain.codes import DEFAULT_LANG, LANGS
+from domain.i18n import t
+from domain.url_state import global_search, parse_search, search_for
 from store import status
 from store.engine import StoreMissing
 

@@ -10,8 +10,8 @@ import pandas as pd
 from dash import MATCH, Input, State, clientside_callback, html
 
 from components.fmt import fmt_number, millions, pct
-from components.i18n import t
 from domain.codes import DEFAULT_LANG
+from domain.i18n import t
 
 FORMATTERS = {"amount": millions, "pct": pct, "int": lambda v: fmt_number(v, 0), "num": fmt_number}
 # AG Grid 35 writes UTF-8 with a byte-order mark itself (Excel then reads the accents). Raw

@@ -7,8 +7,8 @@ from urllib.parse import urlencode
 
 from dash import html
 
-from components.i18n import t
-from components.state import search_for
+from domain.i18n import t
+from domain.url_state import search_for
 
 BRIEF_PATH = "/descargas/brief.xlsx"         # served by routes.py
 REPORT_PATH = "/informe"

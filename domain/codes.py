@@ -1,6 +1,6 @@
 """Codes shared by the loaders, the store, the figures and the URL state (docs/domain.md §2, §4).
 
-Labels are {"es": ..., "en": ...} dicts: components/i18n.py takes them from here, so a code's
+Labels are {"es": ..., "en": ...} dicts: domain/i18n.py takes them from here, so a code's
 words are written once.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The gender vocabulary (docs/domain.md §6): categories, markers, LIO policy lines, the three
 totals, and the budget-line columns a rule can test. Labels are {"es", "en"} dicts that
-components/i18n.py and the CLI use as they are.
+domain/i18n.py and the CLI use as they are.
 """
 from __future__ import annotations
 

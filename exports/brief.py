@@ -32,7 +32,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from components.i18n import t
+from domain.i18n import t
 from exports.views import (
     COUNT,
     MONEY,

@@ -2,7 +2,7 @@
 brief, the printable report) needs to say what the page says.
 
 `view_for(query)` takes the page's URL keys (plus `page`), validates them exactly as the pages
-do (components/state.py), and reads through the same store read functions the page's callbacks
+do (domain/url_state.py), and reads through the same store read functions the page's callbacks
 call (exports/reads.py), so every number matches the screen. Amounts are Decimals to the
 centavo; percentages are fractions (0.833 = 83.3 %), the way spreadsheets store them.
 """
@@ -15,15 +15,6 @@ from decimal import Decimal
 
 import pandas as pd
 
-from components.i18n import code_label, report_section, t, unit_label
-from components.state import (
-    INDICATORS,
-    METRICS,
-    PRICES,
-    network_state,
-    page_state,
-    search_for,
-)
 from domain.codes import (
     DEFAULT_LANG,
     LANGS,
@@ -33,7 +24,16 @@ from domain.codes import (
     REAL_BASE_YEAR,
 )
 from domain.gender import CATEGORIES, DEFINITIONS, UNREVIEWED
+from domain.i18n import code_label, report_section, t, unit_label
 from domain.network import NETWORK_CATEGORIES
+from domain.url_state import (
+    INDICATORS,
+    METRICS,
+    PRICES,
+    network_state,
+    page_state,
+    search_for,
+)
 from exports import reads
 from exports.reads import cents
 from store import (

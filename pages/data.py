@@ -7,10 +7,10 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
 from components.data import cached
-from components.i18n import code_label, t
 from components.layout import DEMO_COMMAND, LOAD_COMMAND, on_store_missing, page_header
-from components.state import page_state
 from components.tables import data_grid
+from domain.i18n import code_label, t
+from domain.url_state import page_state
 from store import status
 
 dash.register_page(__name__, path="/datos", name="Datos y fuentes", order=5, i18n_key="nav.data",

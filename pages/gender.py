@@ -14,7 +14,6 @@ from components.cards import three_totals_cards
 from components.data import cached, cached_all
 from components.figures import budget_bars, empty_figure, grouped_bars
 from components.fmt import millions, pct
-from components.i18n import code_label, t
 from components.layout import (
     graph,
     on_store_missing,
@@ -26,6 +25,7 @@ from components.tables import data_grid
 from domain.codes import LEVELS, MAIN_STAGES
 from domain.gender import CATEGORIES, DEFINITIONS, UNREVIEWED
 from domain.gender_rules import RuleError
+from domain.i18n import code_label, t
 from store import gender, gender_programmes
 
 dash.register_page(__name__, path="/genero", name="Género", order=3, i18n_key="nav.gender",

@@ -11,10 +11,10 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 
 from components import network_money, network_table, programme_record
 from components.data import cached, cached_all, kw
-from components.i18n import t
 from components.layout import on_store_missing, page_context, page_top, store_missing
-from components.state import network_state, search_for
 from domain.codes import REAL_BASE_YEAR
+from domain.i18n import t
+from domain.url_state import network_state, search_for
 from store import programme_money, programmes, reference, status
 from store.engine import StoreMissing
 

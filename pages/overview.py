@@ -9,7 +9,6 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from components.cards import kpi_cards
 from components.data import cached_all
 from components.figures import budget_bars, execution_curve
-from components.i18n import t
 from components.layout import (
     graph,
     on_store_missing,
@@ -17,7 +16,8 @@ from components.layout import (
     page_top,
     source_text,
 )
-from components.state import search_for
+from domain.i18n import t
+from domain.url_state import search_for
 from store import budget
 
 dash.register_page(__name__, path="/", name="Resumen", order=0, i18n_key="nav.overview",

@@ -10,7 +10,6 @@ from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 from components.data import cached_all
 from components.figures import budget_bars
 from components.fmt import pct
-from components.i18n import code_label, t
 from components.layout import (
     graph,
     on_store_missing,
@@ -18,8 +17,9 @@ from components.layout import (
     page_top,
     source_text,
 )
-from components.state import search_for
 from components.tables import budget_columns, data_grid, total_row
+from domain.i18n import code_label, t
+from domain.url_state import search_for
 from store import budget, gender_programmes
 
 PATH = "/programas"

@@ -9,7 +9,6 @@ from dash import Input, Output, callback, dcc, get_asset_url, html
 from components.data import cached
 from components.figures import department_map
 from components.filters import extra_dropdown, extra_radio
-from components.i18n import t
 from components.layout import (
     graph,
     on_store_missing,
@@ -17,8 +16,9 @@ from components.layout import (
     page_top,
     source_text,
 )
-from components.state import METRICS
 from components.tables import budget_columns, data_grid, total_row
+from domain.i18n import t
+from domain.url_state import METRICS
 from store import budget
 
 dash.register_page(__name__, path="/regiones", name="Regiones", order=2, i18n_key="nav.regions",

@@ -17,7 +17,6 @@ import dash
 from dash import Input, Output, clientside_callback, html
 
 from components.data import cached
-from components.i18n import t
 from components.layout import page_context, store_missing
 from components.report import (
     chooser,
@@ -30,7 +29,8 @@ from components.report import (
     source_numbers,
     toolbar,
 )
-from components.state import page_state
+from domain.i18n import t
+from domain.url_state import page_state
 from exports import report_data
 from settings import get_settings
 from store import engine

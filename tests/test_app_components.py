@@ -6,10 +6,10 @@ import pytest
 from dash_tree import find
 
 from components.fmt import fmt_number, millions, pct
-from components.i18n import TEXT, code_label, report_section, t
-from components.state import global_search, page_state, search_for
 from components.tables import data_grid
 from domain.codes import LANGS
+from domain.i18n import TEXT, code_label, report_section, t
+from domain.url_state import global_search, page_state, search_for
 
 
 def test_amounts_as_mef_writes_them():

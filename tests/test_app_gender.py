@@ -29,7 +29,7 @@ from app_stores import build_stores, switch
 from dash_tree import find, text
 
 import app  # noqa: F401  (registers the pages and their callbacks)
-from components.state import page_state
+from domain.url_state import page_state
 from pages import gender as gp
 from pages import programmes
 
@@ -215,8 +215,8 @@ def test_gender_labels_show_a_category_without_a_translation_as_is():
 
 
 def test_every_gender_key_has_a_translation():
-    from components.i18n import TEXT
     from domain.gender import CATEGORIES, DEFINITIONS, LIO_LABELS, MARKERS
+    from domain.i18n import TEXT
     for c in CATEGORIES:
         assert f"gcat.{c}" in TEXT
     for m in MARKERS:

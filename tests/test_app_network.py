@@ -16,7 +16,7 @@ from dash_tree import find, text
 import app  # noqa: F401  (registers the pages and their callbacks)
 from components.filters import filters_to_url
 from components.shell import update_shell
-from components.state import network_state
+from domain.url_state import network_state
 from pages import network as red
 
 YEARS = [2010, 2011]

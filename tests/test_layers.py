@@ -46,6 +46,12 @@ def test_etl_store_domain_and_exports_import_no_dash():
     assert offending(("etl", "store", "domain", "exports"), DASH) == []
 
 
+def test_exports_read_the_store_not_the_interface():
+    """Briefs and reports are built from store reads and domain words, so the CLI and the web
+    route give the same file without loading the Dash interface."""
+    assert offending(("exports",), ("components", "pages", "app", "etl")) == []
+
+
 def test_domain_imports_nothing_of_the_project():
     assert offending(("domain",), PROJECT) == []
 

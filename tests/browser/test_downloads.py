@@ -14,7 +14,7 @@ import pytest
 from fixtures import FORMULA_NAME, FORMULA_PRODUCT
 from playwright.sync_api import Page, expect
 
-from components.i18n import t
+from domain.i18n import t
 
 BOM = b"\xef\xbb\xbf"
 DAY = r"\d{4}-\d{2}-\d{2}"
