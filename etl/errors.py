@@ -1,6 +1,6 @@
 """Errors the ETL reports to users: always the file, where, and why.
 
-A LoadRefused refuses the whole file; a Reject is one bad field of a row the loader left
+A LoadRefused (domain/errors.py) refuses the whole file; a Reject is one bad field of a row the loader left
 out (or, for coverage tables, one problem that refuses the file), listed in the reject report.
 """
 from __future__ import annotations
@@ -9,19 +9,6 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
-
-
-class LoadRefused(Exception):
-    """The whole file is refused; nothing in the store changed."""
-
-    def __init__(self, file: str, reason: str, line: int | None = None, column: str | None = None):
-        self.file, self.reason, self.line, self.column = file, reason, line, column
-        where = file
-        if line is not None:
-            where += f", line {line}"
-        if column:
-            where += f", column {column}"
-        super().__init__(f"{where}: {reason}")
 
 
 @dataclass
