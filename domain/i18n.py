@@ -870,3 +870,18 @@ def code_label(kind: str, code: str | None, lang: str | None = DEFAULT_LANG) -> 
     so a new status or format is never hidden."""
     key = f"{kind}.{code}"
     return t(key, lang) if key in TEXT else ("" if code is None else str(code))
+
+
+def gender_class_label(row: dict | None, lang: str | None = DEFAULT_LANG) -> str:
+    """A programme's gender classification in words ('Específico de género · 2'); with several
+    rules, the category of most of its PIM and that share. Used by Programas and by briefs."""
+    if row is None:
+        return ""
+    cat = code_label("gcat", row["category"], lang)
+    marker = row["marker"]
+    marker = "" if marker is None or marker != marker else f" · {int(marker)}"
+    if row["rules"] > 1:
+        share = row["category_share_pct"]
+        share = "—" if share is None or share != share else f"{share:,.1f} %"
+        return t("gender.mixed", lang, category=cat + marker, share=share, rules=row["rules"])
+    return cat + marker

@@ -24,7 +24,7 @@ from domain.codes import (
     REAL_BASE_YEAR,
 )
 from domain.gender import CATEGORIES, DEFINITIONS, UNREVIEWED
-from domain.i18n import code_label, report_section, t, unit_label
+from domain.i18n import code_label, gender_class_label, report_section, t, unit_label
 from domain.network import NETWORK_CATEGORIES
 from domain.url_state import (
     INDICATORS,
@@ -288,21 +288,6 @@ def _resumen(state: dict, lang: str, settings) -> dict:
     return {"figures": figures, "tables": tables, "charts": charts, "filters": [_level_words(level, lang)]}
 
 
-def gender_label(row: dict | None, lang: str) -> str:
-    """'Específico de género · 2', or with several rules the category of most of the PIM and its
-    share (pages/programmes.py gender_labels, one row)."""
-    if row is None:
-        return ""
-    cat = code_label("gcat", row["category"], lang)
-    marker = row["marker"]
-    marker = "" if marker is None or marker != marker else f" · {int(marker)}"
-    if row["rules"] > 1:
-        share = row["category_share_pct"]
-        share = "—" if share is None or share != share else f"{share:,.1f} %"
-        return t("gender.mixed", lang, category=cat + marker, share=share, rules=row["rules"])
-    return cat + marker
-
-
 def _programas(state: dict, lang: str, settings) -> dict:
     year, level, path = state["year"], state["level"], list(state["path"])
     depth = len(path)
@@ -313,7 +298,7 @@ def _programas(state: dict, lang: str, settings) -> dict:
     if depth == 0:
         classes = gender_programmes.gender_by_programme(year, level, settings)
         by_key = {r["key"]: r for r in classes.to_dict("records")}
-        rows["gender"] = [gender_label(by_key.get(k), lang) for k in rows["key"]]
+        rows["gender"] = [gender_class_label(by_key.get(k), lang) for k in rows["key"]]
         columns.append(Column("gender", t("col.gender_class", lang)))
     crumbs = [t("programmes.all", lang)] + [f"{c} {n}".strip() for c, n in zip(path, names)]
     title = t("drill.chart", lang, level=level_name.lower()) + f" · {year}"

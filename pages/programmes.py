@@ -9,7 +9,6 @@ from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 
 from components.data import cached_all
 from components.figures import budget_bars
-from components.fmt import pct
 from components.layout import (
     graph,
     on_store_missing,
@@ -18,7 +17,7 @@ from components.layout import (
     source_text,
 )
 from components.tables import budget_columns, data_grid, total_row
-from domain.i18n import code_label, t
+from domain.i18n import gender_class_label, t
 from domain.url_state import search_for
 from store import budget, gender_programmes
 
@@ -99,22 +98,9 @@ def render_programmes(state: dict):
 
 
 def gender_labels(keys, classes, lang: str) -> list[str]:
-    """'Específico de género · 2', or with several rules the category of most of the PIM and its share."""
+    """The gender classification of each programme in `keys` ('' for one without)."""
     by_key = {r["key"]: r for r in classes.to_dict("records")}
-    out = []
-    for k in keys:
-        r = by_key.get(k)
-        if r is None:
-            out.append("")
-            continue
-        cat = code_label("gcat", r["category"], lang)
-        marker = "" if r["marker"] is None or r["marker"] != r["marker"] else f" · {int(r['marker'])}"
-        if r["rules"] > 1:
-            out.append(t("gender.mixed", lang, category=cat + marker, share=pct(r["category_share_pct"]),
-                         rules=r["rules"]))
-        else:
-            out.append(cat + marker)
-    return out
+    return [gender_class_label(by_key.get(k), lang) for k in keys]
 
 
 def drill_search(state: dict, key: str | None) -> str | None:
