@@ -809,6 +809,23 @@ TEXT: dict[str, dict[str, str]] = {
                               "en": "A report ready to print or save as PDF"},
     "takeaway.csv.label": {"es": "Descargar esta tabla en CSV", "en": "Download this table as CSV"},
     "takeaway.invalid": {"es": "No se puede preparar el brief: {reason}", "en": "Cannot build the brief: {reason}"},
+
+    # ==== [prices and series (Resumen, shell, briefs and reports)]
+
+    # ==== [Programas: series and drilling]
+
+    # ==== [Regiones: metrics, department profile]
+
+    # ==== [Género: LIO lines, treemap, alerts, programmes table]
+
+    # ==== [accessibility, layout and glossary]
+
+    # ==== [Red, Datos and data truth]
+
+    # ==== [Consulta Amigable breakdowns and reconciliation]
+
+    # ==== [serving: health and database status]
+
 }
 
 # Domain vocabulary: its words live in domain/, written once.

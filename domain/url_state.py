@@ -20,7 +20,7 @@ INDICATORS = ("habitante", "mujer")
 PRICES = ("nominal", "real")
 _PROGRAMME_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # Keys that travel between pages (the navbar keeps them); the rest belong to one page.
-GLOBAL_KEYS = ("year", "level", "lang")
+GLOBAL_KEYS = ("year", "level", "precios", "lang")
 # Every key a page may put in the URL, in the order they are written. Page-only keys:
 # programa_red, categoria, indicador, precios (Red de protección social); programa, departamento,
 # programa_red (Informe, /informe).
@@ -52,18 +52,18 @@ def page_state(query: dict, years: list[int] | None = None) -> dict:
     path = [p for p in str(query.get("path") or "").split(".") if p.strip()][:3]
     programme = str(query.get("programme") or "").strip()
     programme = "" if programme == "all" else programme
+    prices = query.get("precios") if query.get("precios") in PRICES else PRICES[0]
     return {"year": year, "level": level, "lang": lang, "metric": metric, "path": path,
-            "programme": programme}
+            "programme": programme, "precios": prices}
 
 
 def network_state(query: dict, years: list[int] | None = None) -> dict:
-    """page_state plus the Red page's keys: programa_red, categoria, indicador, precios."""
+    """page_state plus the Red page's keys: programa_red, categoria, indicador."""
     state = page_state(query, years)
     pid = str(query.get("programa_red") or "").strip().lower()
     state["programa_red"] = pid if _PROGRAMME_ID.match(pid) else ""
     state["categoria"] = query.get("categoria") if query.get("categoria") in NETWORK_CATEGORIES else "all"
     state["indicador"] = query.get("indicador") if query.get("indicador") in INDICATORS else INDICATORS[0]
-    state["precios"] = query.get("precios") if query.get("precios") in PRICES else PRICES[0]
     return state
 
 
@@ -84,5 +84,5 @@ def search_for(state: dict, **changes) -> str:
 
 
 def global_search(search: str | None) -> str:
-    """Only the keys that travel between pages (year, level, lang), from a raw query string."""
+    """Only the keys that travel between pages (year, level, precios, lang), from a raw query string."""
     return search_for({k: v for k, v in parse_search(search).items() if k in GLOBAL_KEYS})

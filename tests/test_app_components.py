@@ -30,12 +30,15 @@ def test_every_text_has_spanish_and_english():
 
 
 @pytest.mark.parametrize("query,expected", [
-    ({}, {"year": 2011, "level": "all", "lang": "es", "path": [], "metric": "devengado", "programme": ""}),
-    ({"year": "2010", "level": "R", "lang": "en", "path": "0001.3000001", "metric": "avance", "programme": "0002"},
+    ({}, {"year": 2011, "level": "all", "lang": "es", "path": [], "metric": "devengado", "programme": "",
+          "precios": "nominal"}),
+    ({"year": "2010", "level": "R", "lang": "en", "path": "0001.3000001", "metric": "avance", "programme": "0002",
+      "precios": "real"},
      {"year": 2010, "level": "R", "lang": "en", "path": ["0001", "3000001"], "metric": "avance",
-      "programme": "0002"}),
-    ({"year": "1999", "level": "X", "lang": "fr", "path": "..", "metric": "?", "programme": "all"},
-     {"year": 2011, "level": "all", "lang": "es", "path": [], "metric": "devengado", "programme": ""}),
+      "programme": "0002", "precios": "real"}),
+    ({"year": "1999", "level": "X", "lang": "fr", "path": "..", "metric": "?", "programme": "all", "precios": "x"},
+     {"year": 2011, "level": "all", "lang": "es", "path": [], "metric": "devengado", "programme": "",
+      "precios": "nominal"}),
 ])
 def test_page_state_validates_the_query(query, expected):
     assert page_state(query, [2010, 2011]) == expected
@@ -46,6 +49,8 @@ def test_search_round_trip_and_defaults_left_out():
     assert search_for(s) == "?year=2010&level=M&path=0001&lang=en"
     assert search_for(s, path=[], lang="es", level="all") == "?year=2010"
     assert global_search("?year=2010&level=R&path=0001&metric=pim&lang=en") == "?year=2010&level=R&lang=en"
+    # prices travel between pages like year, level and lang (issue "Analysis depth")
+    assert global_search("?precios=real&indicador=mujer&year=2010") == "?year=2010&precios=real"
 
 
 def test_grid_columns_never_flex():
