@@ -13,7 +13,11 @@ from urllib.parse import parse_qsl, urlencode
 from domain.codes import DEFAULT_LANG, LANGS, LEVEL_CHOICES
 from domain.network import NETWORK_CATEGORIES
 
-METRICS = ("devengado", "pim", "avance")
+METRICS = ("devengado", "pim", "avance", "per_capita", "per_woman", "gender_share")
+# Regiones: which of the three gender totals (domain.gender.DEFINITIONS) `gender_share` divides.
+GENDER_CHOICES = {"estricto": "strict", "ponderado": "weighted", "amplio": "broad"}
+MAX_COMPARED = 4          # departments side by side on the Regiones page (comparar=08.15.21)
+_DEPARTMENT = re.compile(r"^\d{2}$")
 # Red de protección social: money per inhabitant or per woman, in nominal soles or soles of
 # domain.codes.REAL_BASE_YEAR (Lima CPI).
 INDICATORS = ("habitante", "mujer")
@@ -23,11 +27,12 @@ _PROGRAMME_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 GLOBAL_KEYS = ("year", "level", "precios", "lang")
 # Every key a page may put in the URL, in the order they are written. Page-only keys:
 # programa_red, categoria, indicador, precios (Red de protección social); programa, departamento,
-# programa_red (Informe, /informe).
-ORDER = ("year", "level", "programme", "metric", "path", "programa_red", "categoria", "indicador", "precios",
-         "programa", "departamento", "lang")
+# programa_red (Informe, /informe); genero, departamento, comparar (Regiones).
+ORDER = ("year", "level", "programme", "metric", "genero", "path", "programa_red", "categoria", "indicador", "precios",
+         "programa", "departamento", "comparar", "lang")
 # A key at its default value is left out of the URL (shorter permalinks, one URL per view).
-DEFAULTS = {"lang": DEFAULT_LANG, "metric": "devengado", "indicador": INDICATORS[0], "precios": PRICES[0]}
+DEFAULTS = {"lang": DEFAULT_LANG, "metric": "devengado", "indicador": INDICATORS[0], "precios": PRICES[0],
+            "genero": "ponderado"}
 
 
 def parse_search(search: str | None) -> dict[str, str]:
@@ -67,6 +72,24 @@ def network_state(query: dict, years: list[int] | None = None) -> dict:
     return state
 
 
+def regions_state(query: dict, years: list[int] | None = None) -> dict:
+    """page_state plus the Regiones page's keys: genero (estricto|ponderado|amplio), departamento
+    (an INEI code, '' = the map) and comparar (up to MAX_COMPARED codes, a list; '.' in the URL).
+    Codes are checked for shape here; whether a department exists is the page's business."""
+    state = page_state(query, years)
+    state["genero"] = query.get("genero") if query.get("genero") in GENDER_CHOICES else DEFAULTS["genero"]
+    dept = str(query.get("departamento") or "").strip()
+    state["departamento"] = dept if _DEPARTMENT.match(dept) else ""
+    raw = query.get("comparar") or ""
+    parts = raw if isinstance(raw, (list, tuple)) else str(raw).split(".")
+    codes: list[str] = []
+    for p in (str(p).strip() for p in parts):
+        if _DEPARTMENT.match(p) and p not in codes:
+            codes.append(p)
+    state["comparar"] = codes[:MAX_COMPARED]
+    return state
+
+
 def search_for(state: dict, **changes) -> str:
     """The query string for `state` with `changes` applied; defaults are left out.
 
@@ -75,7 +98,7 @@ def search_for(state: dict, **changes) -> str:
     out = {}
     for key in ORDER:
         value = merged.get(key)
-        if key == "path" and isinstance(value, (list, tuple)):
+        if key in ("path", "comparar") and isinstance(value, (list, tuple)):
             value = ".".join(value)
         if value in (None, "", "all") or DEFAULTS.get(key) == value:
             continue
