@@ -171,7 +171,7 @@ def department_map(df: pd.DataFrame, metric: str, lang: str, title: str, source:
 
 
 def value_map(keys: list[str], values: list, hover: list[str], units: str, title: str, source: str,
-              geojson_url: str, *, tickformat: str = ",.0f") -> go.Figure:
+              geojson_url: str, *, tickformat: str = ",.0f", colorscale: str = "Blues") -> go.Figure:
     """Choropleth of any value per department code (INEI 01-25), already scaled to `units`.
 
     go.Choropleth draws with d3-geo from our own GeoJSON (clockwise rings, see
@@ -186,7 +186,7 @@ def value_map(keys: list[str], values: list, hover: list[str], units: str, title
             marker={"line": {"color": "white", "width": 0.6}}),
         go.Choropleth(
             geojson=geojson_url, featureidkey="properties.id", locations=list(keys), z=list(values),
-            colorscale="Blues", marker={"line": {"color": "white", "width": 0.6}},
+            colorscale=colorscale, marker={"line": {"color": "white", "width": 0.6}},
             colorbar={"title": {"text": units, "side": "right"}, "thickness": 12, "tickformat": tickformat},
             customdata=list(keys), hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"),
     ]

@@ -815,6 +815,79 @@ TEXT: dict[str, dict[str, str]] = {
     # ==== [Programas: series and drilling]
 
     # ==== [Regiones: metrics, department profile]
+    "regions.metric.pia": {"es": "PIA", "en": "PIA (opening budget)"},
+    "regions.metric.pim": {"es": "PIM", "en": "PIM (modified budget)"},
+    "regions.metric.devengado": {"es": "Devengado", "en": "Devengado (accrued)"},
+    "regions.metric.avance": {"es": "Avance %", "en": "Execution %"},
+    "regions.metric.per_capita": {"es": "Devengado por habitante", "en": "Devengado per inhabitant"},
+    "regions.metric.per_woman": {"es": "Devengado por mujer", "en": "Devengado per woman"},
+    "regions.metric.gender_share": {"es": "Participación de género", "en": "Gender share"},
+    "regions.metric.gender_share.def": {"es": "Participación de género ({definition})",
+                                        "en": "Gender share ({definition})"},
+    "regions.units.gender_share": {"es": "% del devengado", "en": "% of devengado"},
+    "regions.units.gender": {"es": "{units} · devengado", "en": "{units} · devengado"},
+    "regions.filter.department": {"es": "Perfil de departamento", "en": "Department profile"},
+    "regions.filter.department.placeholder": {"es": "Elija un departamento…", "en": "Choose a department…"},
+    "regions.filter.compare": {"es": "Comparar (hasta {n})", "en": "Compare (up to {n})"},
+    "regions.compare.placeholder": {"es": "Departamentos…", "en": "Departments…"},
+    "regions.filter.gender": {"es": "Definición de género", "en": "Gender definition"},
+    "regions.filter.prices": {"es": "Precios", "en": "Prices"},
+    "regions.no_population": {"es": "No hay población INEI cargada para {year}: no se puede calcular el gasto por "
+                                    "persona. Ejecute python -m etl reference o elija otro año.",
+                              "en": "No INEI population is loaded for {year}: spending per person cannot be "
+                                    "computed. Run python -m etl reference or choose another year."},
+    "regions.no_population.short": {"es": "Sin población INEI para {year}", "en": "No INEI population for {year}"},
+    "regions.population_missing": {"es": "Sin población INEI para {year} (en gris en el mapa, sin cifra en la "
+                                         "tabla): {departments}.",
+                                   "en": "No INEI population for {year} (grey on the map, no figure in the "
+                                         "table): {departments}."},
+    "regions.no_cpi": {"es": "No hay IPC de Lima para {year}: no se pueden mostrar soles reales.",
+                       "en": "No Lima CPI for {year}: real soles cannot be shown."},
+    "regions.lima_note": {"es": "Lima aparece inflada en el gasto por habitante: muchas unidades del gobierno "
+                                "nacional registran en Lima metas que atienden a todo el país. Para excluirlas, "
+                                "elija otro nivel de gobierno:",
+                          "en": "Lima looks inflated in spending per inhabitant: many national government units "
+                                "register in Lima targets that serve the whole country. To leave them out, "
+                                "choose another level of government:"},
+    "regions.table.hint": {"es": "Montos en {units}. Haga clic en un departamento (o en el mapa) para ver su "
+                                 "perfil.",
+                           "en": "Amounts in {units}. Click a department (or the map) to see its profile."},
+    "regions.col.per_capita": {"es": "S/ por habitante", "en": "S/ per inhabitant"},
+    "regions.col.per_woman": {"es": "S/ por mujer", "en": "S/ per woman"},
+    "regions.col.gender_share": {"es": "Género % del devengado", "en": "Gender % of devengado"},
+    "regions.col.programme": {"es": "Programa de la red", "en": "Network programme"},
+    "regions.back": {"es": "← Volver al mapa", "en": "← Back to the map"},
+    "regions.rank": {"es": "Puesto {rank} de {n} departamentos en {metric}.",
+                     "en": "Rank {rank} of {n} departments by {metric}."},
+    "regions.rank.none": {"es": "Sin puesto en {metric}: el departamento no tiene esa cifra este año.",
+                          "en": "No rank by {metric}: the department has no such figure this year."},
+    "regions.cards.source": {"es": "Fuente: MEF (devengado por departamento de la meta); población: INEI.",
+                             "en": "Source: MEF (devengado by department of the meta); population: INEI."},
+    "regions.profile.series": {"es": "PIM y devengado de {department} por año",
+                               "en": "PIM and devengado of {department} by year"},
+    "regions.profile.top": {"es": "Programas con mayor PIM en {department} · {year}",
+                            "en": "Programmes with the largest PIM in {department} · {year}"},
+    "regions.profile.no_lines": {"es": "{department} no tiene líneas de presupuesto en {year} con estos filtros.",
+                                 "en": "{department} has no budget lines in {year} with these filters."},
+    "regions.one_year": {"es": "Solo hay un año cargado ({year}): no hay serie que mostrar.",
+                         "en": "Only one year is loaded ({year}): there is no series to show."},
+    "regions.profile.gender": {"es": "Gasto en igualdad de género: los tres totales",
+                               "en": "Gender equality spending: the three totals"},
+    "regions.profile.coverage": {"es": "Cobertura de la red de protección social",
+                                 "en": "Social protection network coverage"},
+    "regions.profile.coverage.hint": {"es": "Cifras de las tablas de cobertura (python -m etl coverage), como se "
+                                            "cargaron, con su fuente.",
+                                      "en": "Figures from the coverage tables (python -m etl coverage), as loaded, "
+                                            "with their source."},
+    "regions.coverage.none": {"es": "Las tablas de cobertura no tienen cifras para este departamento.",
+                              "en": "The coverage tables have no figures for this department."},
+    "regions.coverage.other_years": {"es": "No hay cifras de cobertura para {year}; se muestran las de otros años.",
+                                     "en": "No coverage figures for {year}; those of other years are shown."},
+    "regions.compare.title": {"es": "Departamentos lado a lado · {year}", "en": "Departments side by side · {year}"},
+    "regions.compare.measure": {"es": "Indicador", "en": "Measure"},
+    "regions.compare.rank": {"es": "Puesto en {metric}", "en": "Rank by {metric}"},
+    "regions.compare.absent": {"es": "Sin líneas de presupuesto en {year} con estos filtros: {departments}.",
+                               "en": "No budget lines in {year} with these filters: {departments}."},
 
     # ==== [Género: LIO lines, treemap, alerts, programmes table]
 

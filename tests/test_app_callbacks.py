@@ -25,6 +25,11 @@ def state(**kw) -> dict:
     return {"year": 2010, "level": "all", "lang": "es", "metric": "devengado", "path": [], "programme": "", **kw}
 
 
+def regions_state(**kw) -> dict:
+    """state() with the Regiones page's own keys (domain.url_state.regions_state)."""
+    return state(**{"genero": "ponderado", "precios": "nominal", "departamento": "", "comparar": [], **kw})
+
+
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory):
     """Two stores from the same lines: one loaded as real data, one flagged demo."""
@@ -104,7 +109,7 @@ def test_callbacks_with_store_missing_show_the_command(use):
     use("missing")
     assert "python -m etl demo" in text(overview.render_overview(state())[0])
     assert "python -m etl demo" in text(programmes.render_programmes(state())[4])
-    assert "python -m etl demo" in text(regions.render_regions(state())[1])
+    assert "python -m etl demo" in text(regions.render_regions(regions_state())[1])
     assert "python -m etl demo" in text(data_page.render_history({"lang": "es"}))
 
 
@@ -142,21 +147,21 @@ def test_programmes_bottom_level_has_no_further_drill(use):
 
 def test_regions_map_leaves_exterior_off_but_table_keeps_it(use):
     use("real")
-    fig, table = regions.render_regions(state())
+    fig, table, _ = regions.render_regions(regions_state())
     base, data = fig.data
     assert len(base.locations) == 25 and data.featureidkey == "properties.id"
     assert list(data.locations) == ["01", "15"]
     assert list(data.z) == pytest.approx([0.00011, 0.0008])
     assert data.geojson.endswith("/assets/peru_departments.geojson")
     assert [r["key"] for r in find(table, "regions-grid").rowData] == ["01", "15", "98"]
-    fig, _ = regions.render_regions(state(metric="avance", programme="0001"))
+    fig, _, _ = regions.render_regions(regions_state(metric="avance", programme="0001"))
     assert list(fig.data[1].z) == pytest.approx([25.0, 800 / 1200 * 100])
 
 
 def test_regions_avance_without_pim_says_so(use):
     use("real")
-    fig, _ = regions.render_regions(state(metric="avance", programme="0002"))
-    assert "no se puede calcular" in fig.layout.annotations[0].text
+    fig, _, _ = regions.render_regions(regions_state(metric="avance", programme="0002"))
+    assert "no se puede calcular" in fig.layout.annotations[0].text.replace("<br>", " ")
 
 
 def test_load_history_table(use):
