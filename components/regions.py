@@ -289,7 +289,7 @@ def compare_table(codes: list[str], metrics: pd.DataFrame, ranks: dict, state: d
             cells.append(html.Td(metric_text(m, value), className="text-end"))
         body.append(html.Tr(cells))
     rank_label = t("regions.compare.rank", lang, metric=metric_label(state["metric"], state))
-    cells = [html.Th(rank_label, scope="row")]
+    cells = [html.Th([rank_label], scope="row")]
     for code in codes:
         position, out_of = ranks.get(code, (None, 0))
         cells.append(html.Td("—" if position is None else f"{position} / {out_of}", className="text-end"))
