@@ -30,8 +30,10 @@ from domain.url_state import (
     INDICATORS,
     METRICS,
     PRICES,
+    GENDER_CHOICES,
     network_state,
     page_state,
+    regions_state,
     search_for,
 )
 from exports import reads
@@ -43,6 +45,7 @@ from store import (
     programme_money,
     programmes,
     reference,
+    regions,
     status,
 )
 from store.engine import StoreMissing
@@ -54,8 +57,8 @@ __all__ = ["PAGES", "QUERY_KEYS", "View", "Table", "Column", "Chart", "KeyFigure
 PAGES = {"resumen": "/", "programas": "/programas", "regiones": "/regiones", "genero": "/genero", "red": "/red"}
 PAGE_TEXTS = {"resumen": "overview", "programas": "programmes", "regiones": "regions", "genero": "gender",
               "red": "red"}
-QUERY_KEYS = ("page", "year", "level", "path", "programme", "metric", "programa_red", "categoria", "indicador",
-              "precios", "lang")
+QUERY_KEYS = ("page", "year", "level", "path", "programme", "metric", "genero", "departamento", "comparar",
+              "programa_red", "categoria", "indicador", "precios", "lang")
 TOP_PROGRAMMES = 10          # pages/overview.py TOP_N
 MAX_BARS = 25                # pages/programmes.py MAX_BARS
 EXTERIOR = "98"              # no shape on the map (components/figures.department_map)
@@ -163,6 +166,8 @@ def normal_query(query: dict) -> dict[str, str]:
 
 
 def _state(query: dict[str, str], years: list[int]) -> dict:
+    if query.get("page") == "regiones":
+        return regions_state(query, years)
     return network_state(query, years) if query.get("page") == "red" else page_state(query, years)
 
 
@@ -180,7 +185,7 @@ def query_problems(query: dict, settings=None) -> list[str]:
     if "year" in q and (not q["year"].isdigit() or int(q["year"]) not in years):
         out.append(f"year {q['year']!r} is not loaded (loaded: {', '.join(map(str, years))})")
     choices = {"level": LEVEL_CHOICES, "lang": LANGS, "metric": METRICS, "indicador": INDICATORS, "precios": PRICES,
-               "categoria": ("all", *NETWORK_CATEGORIES)}
+               "categoria": ("all", *NETWORK_CATEGORIES), "genero": tuple(GENDER_CHOICES)}
     for key, allowed in choices.items():
         if key in q and q[key] not in allowed:
             out.append(f"{key} must be one of {', '.join(allowed)}, not {q[key]!r}")
@@ -321,18 +326,31 @@ def _regiones(state: dict, lang: str, settings) -> dict:
         names = budget.programme_names(year, settings)
         found = names[names["code"] == programme]
         words = f"{programme} {found['name'].iloc[0] if not found.empty else ''}".strip()
-    title = t("regions.map", lang, metric=t(metric, lang)) + f" · {year}" + (f" · {programme}" if programme else "")
+    title = (t("regions.map", lang, metric=t(f"regions.metric.{metric}", lang)) + f" · {year}"
+             + (f" · {programme}" if programme else ""))
     mapped = int((rows["key"] != EXTERIOR).sum()) if not rows.empty else 0
     series = "avance" if metric == "avance" else metric
     units = t("units.pct_pim", lang) if metric == "avance" else t("units.millions", lang)
+    extra = []
+    if metric in ("per_capita", "per_woman", "gender_share"):   # the Regiones map's own metrics (store/regions.py)
+        found = regions.department_metrics(year, level, programme, state["genero"], settings=settings)
+        found = found.set_index("key")
+        series = "gender_share_pct" if metric == "gender_share" else metric
+        values = [found[series].get(k) if k in found.index else None for k in rows["key"]]
+        rows[series] = pd.Series([_fraction(v) for v in values] if metric == "gender_share" else values,
+                                 index=rows.index, dtype=object)
+        units = t("regions.units.gender_share" if metric == "gender_share" else
+                  f"units.per.{'habitante' if metric == 'per_capita' else 'mujer'}", lang)
+        extra = [Column(series, t(f"regions.metric.{metric}", lang) + f" ({units})",
+                        PERCENT if metric == "gender_share" else NUMBER)]
     table = Table("departments", t("brief.sheet.departments", lang), t("regions.title", lang) + f" · {year}", rows,
                   [Column("key", t("col.key", lang)), Column("department", t("col.department", lang)),
-                   *_money_columns(lang)], note=t("brief.regions.note", lang))
+                   *_money_columns(lang), *extra], note=t("brief.regions.note", lang))
     return {"figures": _money_figures(rows, lang), "tables": [table],
             "charts": [Chart(title, "departments", "department", (series,), "bar", rows=mapped, units=units,
-                             millions=metric != "avance")],
+                             millions=metric in ("devengado", "pim"))],
             "filters": [_level_words(level, lang), (t("filter.programme", lang), words),
-                        (t("filter.metric", lang), t(metric, lang))]}
+                        (t("filter.metric", lang), t(f"regions.metric.{metric}", lang))]}
 
 
 def _genero(state: dict, lang: str, settings) -> dict:

@@ -149,3 +149,17 @@ def test_store_missing_shows_the_command(use):
     use("missing")
     assert "python -m etl demo" in text(regions.render_profile(state(departamento="05")))
     assert "python -m etl demo" in text(regions.layout(departamento="05"))
+
+
+def test_brief_of_a_per_woman_or_gender_share_map(use):
+    from exports import views
+    v = views.view_for({"page": "regiones", "year": "2010", "metric": "per_woman"})
+    table = v.table("departments")
+    got = dict(zip(table.frame["key"], table.frame["per_woman"]))
+    assert got["15"] == pytest.approx(0.6076) and got["05"] == pytest.approx(5.9) and got["98"] is None
+    assert v.charts[0].series == ("per_woman",) and not v.charts[0].millions
+    v = views.view_for({"page": "regiones", "year": "2010", "metric": "gender_share", "genero": "estricto"})
+    shares = dict(zip(v.table("departments").frame["key"], v.table("departments").frame["gender_share_pct"]))
+    assert shares["15"] == pytest.approx(980_000 / 3_038_000) and shares["09"] == pytest.approx(1.0)   # fractions
+    assert views.query_problems({"page": "regiones", "year": "2010", "metric": "per_woman", "genero": "amplio",
+                                 "departamento": "05", "comparar": "15.09"}) == []
