@@ -137,8 +137,8 @@ def department_table(metrics: pd.DataFrame, state: dict, prefix: str):
     cols = [("key", t("col.key", lang), "text"), ("name", t("col.department", lang), "text"),
             ("pim", t("col.pim", lang), "amount"), ("devengado", t("col.devengado", lang), "amount"),
             ("avance_pct", t("col.avance", lang), "pct"),
-            ("per_capita", t("regions.col.per_capita", lang), "num"),
-            ("per_woman", t("regions.col.per_woman", lang), "num"),
+            ("per_capita", metric_units("per_capita", state), "num"),
+            ("per_woman", metric_units("per_woman", state), "num"),
             ("gender_share_pct", t("regions.col.gender_share", lang), "pct")]
     total = total_row(metrics.assign(pia=[v or 0.0 for v in metrics["pia"]],
                                      pim=[v or 0.0 for v in metrics["pim"]],
@@ -146,7 +146,7 @@ def department_table(metrics: pd.DataFrame, state: dict, prefix: str):
     return html.Div([
         html.P(t("regions.table.hint", lang, units=metric_units("devengado", state)),
                className="small text-secondary mb-1"),
-        data_grid(f"{prefix}-grid", metrics, cols, pinned_total=total, row_id="key", fit=False,
+        data_grid(f"{prefix}-grid", metrics, cols, pinned_total=total, row_id="key",
                   height=min(560, 100 + 42 * (len(metrics) + 1)), lang=lang,
                   highlight=state.get("departamento") or None)])
 

@@ -852,8 +852,6 @@ TEXT: dict[str, dict[str, str]] = {
     "regions.table.hint": {"es": "Montos en {units}. Haga clic en un departamento (o en el mapa) para ver su "
                                  "perfil.",
                            "en": "Amounts in {units}. Click a department (or the map) to see its profile."},
-    "regions.col.per_capita": {"es": "S/ por habitante", "en": "S/ per inhabitant"},
-    "regions.col.per_woman": {"es": "S/ por mujer", "en": "S/ per woman"},
     "regions.col.gender_share": {"es": "Género % del devengado", "en": "Gender % of devengado"},
     "regions.col.programme": {"es": "Programa de la red", "en": "Network programme"},
     "regions.back": {"es": "← Volver al mapa", "en": "← Back to the map"},
