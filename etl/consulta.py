@@ -347,7 +347,8 @@ def _parse_row(line: int, row: list, cols: list[Column], year: int | None, filte
         if level == "departamento":
             code = _department(code, label)
             if code not in DEPARTMENTS:
-                bad.append((line, title, f"unknown department {label or code!r} (INEI codes 01-25 or 98)"))
+                printed = f"{code}: {label}" if code and label else (label or code)
+                bad.append((line, title, f"unknown department {printed!r} (INEI codes 01-25 or 98)"))
                 continue
         elif level == "nivel" and code is not None and code not in LEVELS:
             bad.append((line, title, f"level of government must be E, R or M, not {code!r}"))
