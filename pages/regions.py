@@ -6,6 +6,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, get_asset_url, html
 
+from components.consulta import municipality_section
 from components.data import cached
 from components.figures import department_map
 from components.filters import extra_dropdown, extra_radio
@@ -51,6 +52,7 @@ def layout(**query):
             dbc.Col([html.P(t("units.millions", lang), className="small text-secondary mb-1"),
                      dcc.Loading(html.Div(id=f"{PREFIX}-table"), delay_show=250)], lg=6),
         ]),
+        municipality_section(lang),
     ])
 
 
