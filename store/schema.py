@@ -115,7 +115,7 @@ store_info = sa.Table(
     sa.Column("value", sa.String, nullable=False),
 )
 
-SCHEMA_VERSION = "2"      # store/migrations.py brings older stores up to it
+SCHEMA_VERSION = "3"      # store/migrations.py brings older stores up to it
 
 # Gender classification (domain/gender_rules.py, etl/classify.py, rules/README.md). Every version
 # of the rule file is kept for the audit; line_class holds the active version's result for
