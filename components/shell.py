@@ -9,6 +9,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
+from components.consulta import badge_slot
 from components.data import cached
 from domain.codes import DEFAULT_LANG, LANGS
 from domain.i18n import t
@@ -29,7 +30,7 @@ def shell_layout() -> html.Div:
                        className="rounded-0 mb-0 text-center fw-semibold shell-banner")
     return html.Div([
         dcc.Location(id="shell-url", refresh="callback-nav"),
-        navbar, banner,
+        navbar, banner, badge_slot(),
         dbc.Container(dash.page_container, fluid="xl", className="pb-5"),
     ])
 

@@ -13,7 +13,8 @@ from components.fmt import fmt_number, millions, pct
 from domain.codes import DEFAULT_LANG
 from domain.i18n import t
 
-FORMATTERS = {"amount": millions, "pct": pct, "int": lambda v: fmt_number(v, 0), "num": fmt_number}
+FORMATTERS = {"amount": millions, "pct": pct, "int": lambda v: fmt_number(v, 0), "num": fmt_number,
+              "soles": lambda v: fmt_number(v, 2)}     # soles and centavos (reconciliation)
 # AG Grid 35 writes UTF-8 with a byte-order mark itself (Excel then reads the accents). Raw
 # numbers, not the formatted text (processCellCallback gets the raw value; columns that format
 # also say useValueFormatterForExport False); headers are the headerNames, in the page language.

@@ -894,6 +894,78 @@ TEXT: dict[str, dict[str, str]] = {
     # ==== [Red, Datos and data truth]
 
     # ==== [Consulta Amigable breakdowns and reconciliation]
+    "consulta.badge.agree": {"es": "Cuadra con la Consulta Amigable ({date})",
+                             "en": "Matches Consulta Amigable ({date})"},
+    "consulta.badge.differ": {"es": "Difiere en S/ {amount} en {n} claves de la Consulta Amigable",
+                              "en": "Differs by S/ {amount} in {n} keys from Consulta Amigable"},
+    "consulta.badge.differ.one": {"es": "Difiere en S/ {amount} en 1 clave de la Consulta Amigable",
+                                  "en": "Differs by S/ {amount} in 1 key from Consulta Amigable"},
+    "consulta.badge.dates": {"es": "Consulta Amigable: {consulta} · Líneas MEF Gasto cargadas: {gasto}. "
+                                   "Extraídas en días distintos, las cifras suelen diferir un poco.",
+                             "en": "Consulta Amigable: {consulta} · MEF Gasto lines loaded: {gasto}. "
+                                   "Extracted on different days, figures normally differ a little."},
+    "consulta.badge.none": {"es": "Sin comparación con la Consulta Amigable",
+                            "en": "Not compared with Consulta Amigable"},
+    "consulta.badge.none.title": {"es": "Cargue una exportación de la Consulta Amigable del mismo año que las "
+                                        "líneas del MEF para comparar los totales",
+                                  "en": "Load a Consulta Amigable export of the same year as the MEF lines to "
+                                        "compare the totals"},
+    "consulta.section": {"es": "Conciliación con la Consulta Amigable del MEF",
+                         "en": "Reconciliation with MEF's Consulta Amigable"},
+    "consulta.section.body": {
+        "es": "Para cada exportación de la Consulta Amigable y cada año que también cubren las líneas de MEF Gasto, "
+              "se comparan PIM y devengado por clave (nivel de gobierno, sector, pliego, unidad ejecutora o "
+              "municipalidad, departamento o programa) con los filtros de la exportación. Una clave cuadra si las "
+              "dos cifras difieren en S/ 1 o menos (el portal muestra soles enteros). Las claves que la "
+              "exportación no tiene se listan sin contarse. Cifras extraídas en fechas distintas suelen diferir: "
+              "se muestran ambas fechas (S/, nominal).",
+        "en": "For each Consulta Amigable export and each year MEF Gasto lines also cover, PIM and devengado are "
+              "compared per key (level of government, sector, pliego, executing unit or municipality, department "
+              "or programme) under the export's filters. A key matches when the two differ by S/ 1 or less (the "
+              "portal prints whole soles). Keys the export does not hold are listed but not counted. Figures "
+              "extracted on different dates normally differ: both dates are shown (S/, nominal)."},
+    "consulta.section.cli": {"es": "Lo mismo en la línea de comandos: python -m etl reconcile --year AÑO "
+                                   "[--by NIVEL] [--format csv]",
+                             "en": "The same from the command line: python -m etl reconcile --year YEAR "
+                                   "[--by LEVEL] [--format csv]"},
+    "consulta.section.empty": {
+        "es": "Nada que comparar todavía: cargue una exportación de la Consulta Amigable (XLSX o CSV) de un año "
+              "que también tenga líneas de MEF Gasto, con python -m etl load ARCHIVO.xlsx.",
+        "en": "Nothing to compare yet: load a Consulta Amigable export (XLSX or CSV) of a year that also has MEF "
+              "Gasto lines, with python -m etl load FILE.xlsx."},
+    "consulta.status.agree": {"es": "Cuadra", "en": "Matches"},
+    "consulta.status.differ": {"es": "Difiere", "en": "Differs"},
+    "consulta.status.only_consulta": {"es": "Solo en la Consulta Amigable", "en": "Only in Consulta Amigable"},
+    "consulta.status.only_gasto": {"es": "Solo en MEF Gasto (no contada)", "en": "Only in MEF Gasto (not counted)"},
+    "consulta.kind.consulta": {"es": "fecha de consulta", "en": "query date"},
+    "consulta.kind.carga": {"es": "fecha de carga", "en": "load date"},
+    "consulta.col.year": {"es": "Año", "en": "Year"},
+    "consulta.col.level": {"es": "Nivel", "en": "Level"},
+    "consulta.col.status": {"es": "Resultado", "en": "Result"},
+    "consulta.col.consulta_date": {"es": "Fecha Consulta Amigable", "en": "Consulta Amigable date"},
+    "consulta.col.gasto_date": {"es": "Carga MEF Gasto", "en": "MEF Gasto load"},
+    "consulta.col.consulta_pim": {"es": "PIM Consulta (S/)", "en": "PIM Consulta (S/)"},
+    "consulta.col.gasto_pim": {"es": "PIM Gasto (S/)", "en": "PIM Gasto (S/)"},
+    "consulta.col.diff_pim": {"es": "Diferencia PIM (S/)", "en": "PIM difference (S/)"},
+    "consulta.col.consulta_dev": {"es": "Devengado Consulta (S/)", "en": "Devengado Consulta (S/)"},
+    "consulta.col.gasto_dev": {"es": "Devengado Gasto (S/)", "en": "Devengado Gasto (S/)"},
+    "consulta.col.diff_dev": {"es": "Diferencia devengado (S/)", "en": "Devengado difference (S/)"},
+    "consulta.muni.title": {"es": "Municipalidades (Consulta Amigable)", "en": "Municipalities (Consulta Amigable)"},
+    "consulta.muni.intro": {
+        "es": "Departamento > provincia > municipalidad, de las exportaciones de la Consulta Amigable del año "
+              "(S/, nominal). Fuente: MEF, Consulta Amigable.",
+        "en": "Department > province > municipality, from the year's Consulta Amigable exports (S/, nominal). "
+              "Source: MEF, Consulta Amigable."},
+    "consulta.muni.empty": {
+        "es": "No hay exportación de la Consulta Amigable por municipalidad para {year}. Exporte en el portal "
+              "Departamento > Provincia > Municipalidad y cárguela con python -m etl load ARCHIVO.xlsx.",
+        "en": "No Consulta Amigable export by municipality for {year}. Export Departamento > Provincia > "
+              "Municipalidad from the portal and load it with python -m etl load FILE.xlsx."},
+    "consulta.col.province_code": {"es": "Provincia", "en": "Province"},
+    "consulta.col.province": {"es": "Nombre de la provincia", "en": "Province name"},
+    "consulta.col.muni_code": {"es": "Ubigeo-unidad", "en": "Ubigeo-unit"},
+    "consulta.col.muni": {"es": "Municipalidad", "en": "Municipality"},
+    "consulta.units": {"es": "(S/, nominal)", "en": "(S/, nominal)"},
 
     # ==== [serving: health and database status]
 

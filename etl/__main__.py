@@ -56,9 +56,22 @@ def _fmt(v) -> str:
 def cmd_totals(args) -> int:
     from store.gender import GENDER_GROUPS, gender_totals
     from store.read import totals
+    from store.read import GROUPS
     if args.by in GENDER_GROUPS and args.source != "gasto":
         print(f"--by {args.by} needs budget lines (--source gasto)", file=sys.stderr)
         return 2
+    if args.source == "gasto" and args.by not in GROUPS and args.by not in GENDER_GROUPS:
+        print(f"--by {args.by}: budget lines are summed by {', '.join(sorted(GROUPS) + sorted(GENDER_GROUPS))}",
+              file=sys.stderr)
+        return 2
+    if args.source == "consulta":
+        from store.consulta import loaded_levels
+        levels = loaded_levels(args.year)
+        if args.by not in levels:
+            print(f"--by {args.by}: no Consulta Amigable export{' of ' + str(args.year) if args.year else ''} "
+                  f"holds that level; loaded levels: {', '.join(levels) or 'none (load an export first)'}",
+                  file=sys.stderr)
+            return 2
     df = (gender_totals(args.by, args.year) if args.by in GENDER_GROUPS
           else totals(args.by, args.year, source=args.source))
     if args.format == "csv":
@@ -142,12 +155,18 @@ def main(argv: list[str] | None = None) -> int:
     sp.set_defaults(func=cmd_status)
 
     tp = sub.add_parser("totals", help="PIA, PIM, devengado and execution %% per group")
-    tp.add_argument("--by", required=True, choices=sorted(GROUPS) + ["categoria_genero", "marcador_genero"])
+    tp.add_argument("--by", required=True, metavar="LEVEL",
+                    help=f"budget lines: {', '.join(sorted(GROUPS))}, categoria_genero, marcador_genero; "
+                         "--source consulta: any level of the loaded exports (departamento, provincia, "
+                         "municipalidad, ...)")
     tp.add_argument("--year", type=int)
     tp.add_argument("--source", choices=["gasto", "consulta"], default="gasto",
                     help="budget lines (MEF Gasto files) or Consulta Amigable exports")
     tp.add_argument("--format", choices=["text", "csv"], default="text")
     tp.set_defaults(func=cmd_totals)
+
+    from etl.reconcile_cli import add_reconcile_command
+    add_reconcile_command(sub)
 
     dp = sub.add_parser("demo", help="build the demonstration store (generated data, not official)")
     dp.add_argument("--rows", type=int, help="instead: write one benchmark-scale file of N rows to --out")

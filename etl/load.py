@@ -18,14 +18,14 @@ from domain.errors import LoadRefused
 from domain.mef_format import GRAIN
 from etl import consulta, department_list, gasto, history
 from etl.classify import apply_classification
-from etl.errors import rejected_lines, write_reject_report
+from etl.errors import write_reject_report
 from etl.publish import Writer, Written, publish_once
 from etl.result import LoadResult, run_load
 from etl.source_file import open_source, sha256_of
 from etl.spreadsheet import XLSX_SUFFIXES
 from settings import Settings, get_settings
 from store.bulk import insert_batches
-from store.schema import budget_line, code_name, consulta_line, load_history
+from store.schema import budget_line, code_name, consulta_export, consulta_label, consulta_line, load_history
 from store.schema import department_list as department_list_table
 
 BATCH_ROWS = 250_000
@@ -113,18 +113,21 @@ def _load_consulta(path: Path, s: Settings, started, demo, reject_dir: Path | No
         # Two exports with the same breakdown can hold different filters (Salud vs Educación by
         # department), so an export replaces only a former export of the same name and breakdown.
         scope = f"consulta_amigable:{export.breakdown}:{path.stem.lower()}"
-        report = write_reject_report(export.rejects, path.name, sha, reject_dir or s.data_dir / "rejects")
-        rejected = rejected_lines(export.rejects)
 
         def write(conn: sa.Connection, load_id: int) -> Written:
             old = sa.select(load_history.c.id).where(load_history.c.scope == scope,
                                                      load_history.c.status == "loaded")
-            conn.execute(consulta_line.delete().where(consulta_line.c.load_id.in_(old),
-                                                      consulta_line.c.fiscal_year.in_(export.years)))
+            for table in (consulta_line, consulta_label):
+                conn.execute(table.delete().where(table.c.load_id.in_(old), table.c.fiscal_year.in_(export.years)))
+            conn.execute(consulta_export.delete().where(
+                consulta_export.c.load_id.not_in(sa.select(consulta_line.c.load_id).distinct())))
             insert_batches(conn, consulta_line, [export.table_with_load_id(load_id)])
+            insert_batches(conn, consulta_label, [export.labels_with_load_id(load_id)])
+            conn.execute(consulta_export.insert().values(
+                load_id=load_id, levels=">".join(lv for lv, _ in export.levels),
+                filters="; ".join(export.filters) or None, as_of=export.as_of, total_line=export.total_line))
             history.retire_orphaned(conn, "consulta_amigable", consulta_line)
-            return Written(scope, export.rows, rejected, export.years,
-                           breakdown=export.breakdown, reject_report=report, replaces_scope=False)
+            return Written(scope, export.rows, 0, export.years, breakdown=export.breakdown, replaces_scope=False)
         return write
 
     return publish_once(path.name, sha, "consulta_amigable", s, started, prepare, demo=demo)

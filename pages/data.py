@@ -6,6 +6,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
+from components.consulta import reconciliation_section
 from components.data import cached
 from components.layout import DEMO_COMMAND, LOAD_COMMAND, on_store_missing, page_header
 from components.tables import data_grid
@@ -26,6 +27,7 @@ def layout(**query):
         dcc.Store(id=f"{PREFIX}-state", data={"lang": lang}),
         html.H2(t("data.history", lang), className="h5 mt-3"),
         dcc.Loading(html.Div(id=f"{PREFIX}-history"), delay_show=250),
+        reconciliation_section(lang),
         dbc.Row([
             dbc.Col([
                 html.H2(t("data.grain", lang), className="h5 mt-4"),

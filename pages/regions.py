@@ -12,6 +12,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, get_asset_url, html, no_update
 
 from components import regions as view
+from components.consulta import municipality_section
 from components.data import cached, cached_all, kw
 from components.filters import extra_dropdown, extra_radio
 from components.layout import graph, on_store_missing, page_context, page_top, source_text
@@ -77,8 +78,13 @@ def profile_section(state: dict):
     return dcc.Loading(html.Div(id=f"{PREFIX}-profile"), delay_show=250)
 
 
+def municipalities(state: dict):
+    """Department -> province -> municipality, from Consulta Amigable exports (components/consulta.py)."""
+    return municipality_section(state["lang"])
+
+
 # The sections of each view, top to bottom: add a new one here.
-SECTIONS = [map_section, compare_section]
+SECTIONS = [map_section, compare_section, municipalities]
 PROFILE_SECTIONS = [profile_section, compare_section]
 
 

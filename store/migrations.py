@@ -21,6 +21,34 @@ def _bilingual(table: str, old: str) -> list[str]:
             f"ALTER TABLE {table} DROP COLUMN {old}"]
 
 
+# Consulta Amigable levels named as domain/consulta.py names them (before: budget_line columns).
+_CONSULTA_RENAMES = (("departamento_meta", "departamento"), ("nivel_gobierno", "nivel"), ("sec_ejec", "ejecutora"),
+                     ("producto_proyecto", "producto"), ("fuente_financiamiento", "fuente"))
+_CONSULTA_WIDE = (("nivel_gobierno", "nivel"), ("sector", "sector"), ("pliego", "pliego"), ("sec_ejec", "ejecutora"),
+                  ("departamento_meta", "departamento"), ("programa", "programa"), ("producto_proyecto", "producto"),
+                  ("actividad", "actividad"), ("funcion", "funcion"), ("division_funcional", "division_funcional"),
+                  ("grupo_funcional", "grupo_funcional"), ("fuente_financiamiento", "fuente"),
+                  ("generica", "generica"))
+
+
+def _renamed(expr: str) -> str:
+    for old, new in _CONSULTA_RENAMES:
+        expr = f"replace({expr}, '{old}', '{new}')"
+    return expr
+
+
+def _consulta_labels() -> list[str]:
+    """Exports loaded before any breakdown was kept (consulta_label, consulta_export, new tables):
+    their labels from consulta_line's wide columns, their breakdown in today's level names."""
+    return [*[f"INSERT INTO consulta_label (load_id, line, fiscal_year, depth, level, code, key, name) "
+              f"SELECT load_id, line, fiscal_year, {i}, '{level}', {col}, {col}, {col}_name FROM consulta_line "
+              f"WHERE {col} IS NOT NULL" for i, (col, level) in enumerate(_CONSULTA_WIDE)],
+            f"UPDATE load_history SET breakdown = {_renamed('breakdown')}, scope = {_renamed('scope')} "
+            "WHERE format = 'consulta_amigable'",
+            "INSERT INTO consulta_export (load_id, levels) SELECT id, breakdown FROM load_history "
+            "WHERE format = 'consulta_amigable' AND id IN (SELECT load_id FROM consulta_line)"]
+
+
 # version reached -> the statements that reach it from the version before
 STEPS: dict[str, list[str]] = {
     "2": [*_bilingual("programme", "institution"),
@@ -28,6 +56,7 @@ STEPS: dict[str, list[str]] = {
           *_bilingual("programme_fact", "note"),
           "ALTER TABLE programme_fact ADD COLUMN contradicts VARCHAR",
           *_bilingual("programme_budget_link", "note")],
+    "3": _consulta_labels(),
 }
 assert list(STEPS)[-1] == SCHEMA_VERSION, "add the migration step for the new SCHEMA_VERSION"
 

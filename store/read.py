@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from domain.codes import DEPARTMENTS, LEVELS, MAIN_STAGES
 from settings import Settings
 from store.engine import read_engine
-from store.schema import budget_line, code_name, consulta_line, load_history
+from store.schema import budget_line, code_name, load_history
 
 # User-facing grouping name -> fact column (and code_name dimension).
 GROUPS = {
@@ -84,10 +84,13 @@ def latest_names(dimension: str, year: int | None = None):
 
 def totals(by: str, year: int | None = None, *, filters: dict | None = None, source: str = "gasto",
            settings: Settings | None = None) -> pd.DataFrame:
-    """Per group: PIA, PIM, devengado (all months) and execution % = devengado / PIM."""
-    col_name = GROUPS[by]
+    """Per group: PIA, PIM, devengado (all months) and execution % = devengado / PIM.
+
+    source "consulta": `by` is any level of the loaded Consulta Amigable exports (store/consulta.py)."""
     if source == "consulta":
-        return _consulta_totals(col_name, year, settings)
+        from store.consulta import consulta_totals
+        return consulta_totals(by, year, settings)
+    col_name = GROUPS[by]
     t = budget_line
     key = t.c[col_name].label("key")
     inner = _filtered(sa.select(key, sa.func.sum(t.c.pia).label("pia"), sa.func.sum(t.c.pim).label("pim"),
@@ -96,19 +99,6 @@ def totals(by: str, year: int | None = None, *, filters: dict | None = None, sou
     names = latest_names(col_name, year)
     stmt = (sa.select(inner.c.key, names.c.name, inner.c.pia, inner.c.pim, inner.c.devengado)
             .select_from(inner.outerjoin(names, names.c.code == inner.c.key)).order_by(inner.c.key))
-    return _finish(_frame(stmt, settings), col_name)
-
-
-def _consulta_totals(col_name: str, year, settings) -> pd.DataFrame:
-    t = consulta_line
-    active = sa.select(load_history.c.id).where(load_history.c.status == "loaded")
-    stmt = sa.select(t.c[col_name].label("key"), sa.func.max(t.c[f"{col_name}_name"]).label("name"),
-                     sa.func.sum(t.c.pia).label("pia"), sa.func.sum(t.c.pim).label("pim"),
-                     sa.func.sum(t.c.devengado).label("devengado")).where(
-        t.c.load_id.in_(active), t.c[col_name].is_not(None))
-    if year is not None:
-        stmt = stmt.where(t.c.fiscal_year == int(year))
-    stmt = stmt.group_by(t.c[col_name]).order_by(t.c[col_name])
     return _finish(_frame(stmt, settings), col_name)
 
 

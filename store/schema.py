@@ -74,6 +74,33 @@ consulta_line = sa.Table(
     sa.Column("avance_pct", sa.Numeric(7, 1)),
 )
 
+# Every label of every export row, one row per level (domain/consulta.py LEVELS, or a column
+# title we did not know, kept under its own name): an export's breakdown can be any levels in
+# any order and depth, so `etl totals --source consulta --by LEVEL` sums consulta_line over them.
+# The wide columns above hold the same keys for the levels budget_line also has.
+consulta_label = sa.Table(
+    "consulta_label", metadata,
+    sa.Column("load_id", sa.Integer, nullable=False),
+    sa.Column("line", sa.Integer, nullable=False),           # the consulta_line row
+    sa.Column("fiscal_year", sa.SmallInteger, nullable=False),
+    sa.Column("depth", sa.SmallInteger, nullable=False),     # 0 = outermost (title-row filters first)
+    sa.Column("level", sa.String, nullable=False),
+    sa.Column("code", sa.String, nullable=False),            # as printed: "010101-300001", "005-1428"
+    sa.Column("key", sa.String, nullable=False),             # summed under: "1428" for "005-1428"
+    sa.Column("name", sa.String),
+)
+sa.Index("ix_consulta_label_level", consulta_label.c.level, consulta_label.c.load_id)
+
+# One row per export: what its title rows said (the filters, the date of the query on the portal).
+consulta_export = sa.Table(
+    "consulta_export", metadata,
+    sa.Column("load_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("levels", sa.String, nullable=False),          # "nivel>sector>departamento" filters included
+    sa.Column("filters", sa.String),                         # "Sector: 11: SALUD; ..."
+    sa.Column("as_of", sa.Date),                             # "Fecha de la consulta"; NULL: not printed
+    sa.Column("total_line", sa.Integer),                     # the total row left out, checked
+)
+
 # Labels for department codes from two-column extracts (checked against the INEI codes).
 department_list = sa.Table(
     "department_list", metadata,
@@ -88,7 +115,7 @@ store_info = sa.Table(
     sa.Column("value", sa.String, nullable=False),
 )
 
-SCHEMA_VERSION = "2"      # store/migrations.py brings older stores up to it
+SCHEMA_VERSION = "3"      # store/migrations.py brings older stores up to it
 
 # Gender classification (domain/gender_rules.py, etl/classify.py, rules/README.md). Every version
 # of the rule file is kept for the audit; line_class holds the active version's result for

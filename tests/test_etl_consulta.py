@@ -48,10 +48,12 @@ def test_export_loads_with_codes_names_and_breakdown(store, tmp_path):
     assert totals("sector", 2010, source="consulta", settings=store).set_index("key").loc["40", "name"] \
         == "DESARROLLO E INCLUSION SOCIAL"
     hist = load_history_frame(store)
-    assert hist.loc[0, "breakdown"] == "sector>pliego>sec_ejec" and hist.loc[0, "format"] == "consulta_amigable"
+    assert hist.loc[0, "breakdown"] == "sector>pliego>ejecutora" and hist.loc[0, "format"] == "consulta_amigable"
 
 
-def test_csv_export_and_bad_rows_are_reported(store, tmp_path):
+def test_csv_export_with_a_bad_row_is_refused_naming_it(store, tmp_path):
+    """An export is one table officials compare with the portal: part of it would mislead."""
+    before = snapshot(store)
     f = tmp_path / "export.csv"
     with open(f, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -61,17 +63,23 @@ def test_csv_export_and_bad_rows_are_reported(store, tmp_path):
         w.writerow(["2020", "15: LIMA", "10", "abc", "5", "50"])           # line 4: not a number
         w.writerow(["2020", "98: EXTERIOR", "5", "5", "4", "80"])
     r = load_file(f, settings=store, reject_dir=tmp_path / "rej")
+    assert (r.status, r.message) == ("refused", "export.csv, line 3, column Departamento: unknown department "
+                                                "'99: NARNIA' (INEI codes 01-25 or 98) (1 more problem in other rows)")
+    assert snapshot(store) == before
+
+
+def test_an_unknown_column_is_a_level_of_its_own(store, tmp_path):
+    f = _xlsx(tmp_path / "extra.xlsx", [r[:4] + ["A1: ZONA NORTE"] + r[4:] for r in ROWS],
+              header=HEADER[:4] + ["Zona de Intervención"] + HEADER[4:])
+    r = load_file(f, settings=store)
     assert r.status == "loaded", r.message
-    assert (r.rows_loaded, r.rows_rejected) == (2, 2)
-    rep = list(csv.DictReader(open(r.reject_report, newline="")))
-    assert [(int(x["line"]), x["value"]) for x in rep] == [(3, "99"), (4, "abc")]
-    got = totals("departamento", source="consulta", settings=store).set_index("key")
-    assert sorted(got.index) == ["01", "98"]
-    assert Decimal(got.loc["01", "pim"]) == Decimal("2000")
+    got = totals("zona_de_intervencion", 2010, source="consulta", settings=store).set_index("key")
+    assert Decimal(got.loc["A1", "pim"]) == Decimal("1230500")       # 1,200,500 + 30,000
+    assert load_history_frame(store).loc[0, "breakdown"] == "sector>pliego>ejecutora>zona_de_intervencion"
 
 
 @pytest.mark.parametrize("fault,words", [
-    ("unknown_column", "unknown column"),
+    ("two_pims", "two columns mean the same"),
     ("no_header", "no header row"),
     ("truncated", "corrupt or truncated"),
     ("empty", "empty"),
@@ -81,8 +89,8 @@ def test_bad_exports_are_refused_and_change_nothing(store, tmp_path, fault, word
     assert load_file(_xlsx(tmp_path / "ok.xlsx", ROWS), settings=store).status == "loaded"
     before = snapshot(store)
     bad = tmp_path / f"{fault}.xlsx"
-    if fault == "unknown_column":
-        _xlsx(bad, [r + ["x"] for r in ROWS], header=HEADER + ["Comentario"])
+    if fault == "two_pims":
+        _xlsx(bad, [r + ["1"] for r in ROWS], header=HEADER + ["PIM"])
     elif fault == "no_header":
         _xlsx(bad, [["a", "b"]], header=["foo", "bar"])
     elif fault == "truncated":

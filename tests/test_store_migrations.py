@@ -9,6 +9,8 @@ import sqlalchemy as sa
 from conftest import snapshot
 from network_data import programmes, seed_fixture, write_yaml
 
+from store.schema import SCHEMA_VERSION
+
 # What schema version 1 looked like, from a version-2 store: the inverse of store/migrations.py
 # STEPS["2"] (single-language texts, no `contradicts`).
 TO_V1 = [
@@ -73,7 +75,7 @@ def test_an_old_store_is_refused_with_what_to_run(old_store, capsys):
     from store.errors import SchemaMismatch
     settings, _ = old_store
     before = snapshot(settings)
-    with pytest.raises(SchemaMismatch, match=r"schema version 1, this version of the code needs 2: "
+    with pytest.raises(SchemaMismatch, match=rf"schema version 1, this version of the code needs {SCHEMA_VERSION}: "
                                              r"run `python -m etl upgrade`"):
         read_engine(settings)
     assert main(["status"]) == 1
@@ -104,8 +106,8 @@ def test_upgrade_migrates_reloads_the_curated_texts_and_keeps_the_budget(old_sto
     monkeypatch.setattr(network, "DEFAULT_PATH", write_yaml(tmp_path / "programmes.yaml", data))
     assert main(["upgrade"]) == 0
     out = capsys.readouterr().out
-    assert "store schema upgraded: version 1 -> 2" in out and "loaded programmes.yaml" in out
-    assert stored_schema_version(settings) == "2"
+    assert f"store schema upgraded: version 1 -> {SCHEMA_VERSION}" in out and "loaded programmes.yaml" in out
+    assert stored_schema_version(settings) == SCHEMA_VERSION
     assert {"institution_es", "institution_en"} <= _columns(settings, "programme")
     assert "institution" not in _columns(settings, "programme")
     assert {"what_es", "note_en", "contradicts"} <= _columns(settings, "programme_fact")
@@ -150,7 +152,7 @@ def test_a_store_from_a_newer_version_is_left_alone(store, tmp_path, capsys):
     from store.engine import read_engine
     from store.errors import SchemaMismatch
     seed_fixture(store, tmp_path / "fx")
-    _write_sql(store, ["UPDATE store_info SET value = '3' WHERE key = 'schema_version'"])
+    _write_sql(store, [f"UPDATE store_info SET value = '{int(SCHEMA_VERSION) + 1}' WHERE key = 'schema_version'"])
     _new_process()
     before = snapshot(store)
     with pytest.raises(SchemaMismatch, match="newer than this code knows"):
@@ -158,3 +160,26 @@ def test_a_store_from_a_newer_version_is_left_alone(store, tmp_path, capsys):
     assert main(["upgrade"]) == 1
     assert "update the code" in capsys.readouterr().err
     assert snapshot(store) == before
+
+
+def test_consulta_exports_loaded_before_breakdowns_were_kept_are_migrated(store, tmp_path):
+    """Schema 3: exports loaded under schema 2 get their labels (consulta_label) from the wide
+    columns and their breakdown in today's level names, so `totals --source consulta` still finds them."""
+    import consulta_fixtures as cf
+
+    from etl.load import load_file
+    from store.engine import write_transaction
+    from store.read import load_history_frame, totals
+    assert load_file(cf.write_export(tmp_path / "u.xlsx", cf.UNITS), settings=store).status == "loaded"
+    _write_sql(store, ["DELETE FROM consulta_label", "DELETE FROM consulta_export",
+                       "UPDATE load_history SET breakdown = 'nivel_gobierno>sector>pliego>sec_ejec', "
+                       "scope = 'consulta_amigable:nivel_gobierno>sector>pliego>sec_ejec:u'",
+                       "UPDATE store_info SET value = '2' WHERE key = 'schema_version'"])
+    _new_process()
+    with write_transaction(store):
+        pass
+    got = totals("ejecutora", 2010, source="consulta", settings=store).set_index("key")
+    assert sorted(got.index) == ["1232", "1428"] and float(got.loc["1428", "pim"]) == 1200500
+    assert load_history_frame(store).loc[0, "breakdown"] == "nivel>sector>pliego>ejecutora"
+    # the same file again is the same content: unchanged, not loaded twice
+    assert load_file(tmp_path / "u.xlsx", settings=store).status == "unchanged"
