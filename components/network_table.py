@@ -101,3 +101,14 @@ def network_grid(table: pd.DataFrame, state: dict, prefix: str):
                      widths={"category_label": (120, 160), "acronym": (100, 130), "name": 230,
                              "coverage_printed": 230, "coverage_section": (110, 140), "target_population": 180,
                              "institution": 150}, lang=state["lang"])
+
+
+def context_figures(figures: pd.DataFrame, lang: str, prefix: str) -> html.Details | None:
+    """Figures about the network as a whole (PpR's share of the budget, MIMDES' protective share),
+    as printed, with their sections; None when the dataset has none."""
+    if figures.empty:
+        return None
+    items = [html.Li([html.Strong(r.what), f": «{r.printed}» — ",
+                      t("source.odi", lang, section=report_section(r.section, lang))]) for r in figures.itertuples()]
+    return html.Details([html.Summary(t("red.context.title", lang), className="small fw-semibold"),
+                         html.Ul(items, className="small mt-2 mb-0")], id=f"{prefix}-context", className="mb-2")

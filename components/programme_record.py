@@ -49,6 +49,8 @@ def _record(p: dict, lang: str, prefix: str) -> dbc.Card:
              (t("red.start_year", lang), plain(p.get("start_year")))]
     if p.get("share_social_budget_2009_pct") is not None:
         share = t("red.share2009", lang, pct=pct(p["share_social_budget_2009_pct"]))
+        if plain(p.get("share_note")):
+            share += " " + plain(p.get("share_note"))     # this cell cites another source
         facts.append((t("red.share2009.label", lang), share))
     body = [html.Dl([x for k, v in facts if v for x in (html.Dt(k), html.Dd(v, className="mb-1"))],
                     className="small mb-2")]
@@ -116,14 +118,20 @@ def _printed_budget(budget: pd.DataFrame, soles: list, lang: str, prefix: str):
 def _loaded_coverage(cov: pd.DataFrame, lang: str, prefix: str):
     if cov.empty:
         return dbc.Alert(t("red.coverage.loaded.none", lang), color="secondary")
+    inferred = cov["year_inferred"] if "year_inferred" in cov else [False] * len(cov)
     df = cov.assign(unit_label=[unit_label(u, lang) for u in cov["unit"]],
                     sex_label=_sex_labels(cov["sex"], lang),
-                    year=[plain(y) for y in cov["year"]])
+                    year=[f"{plain(y)} ({t('red.year_inferred', lang)})" if bool(i) else plain(y)
+                          for y, i in zip(cov["year"], inferred)])
     cols = [("year", t("col.year", lang), "text"), ("department_name", t("col.department", lang), "text"),
             ("sex_label", t("col.sex", lang), "text"), ("value", t("col.value", lang), "int"),
             ("unit_label", t("col.unit", lang), "text"), ("source", t("col.source", lang), "text"),
             ("note", t("col.note", lang), "text")]
-    return data_grid(f"{prefix}-loaded-grid", df, cols, height=min(360, 90 + 42 * len(df)), fit=False, lang=lang)
+    grid = data_grid(f"{prefix}-loaded-grid", df, cols, height=min(360, 90 + 42 * len(df)), fit=False, lang=lang)
+    if not any(bool(i) for i in inferred):
+        return grid
+    return html.Div([grid, html.P(t("red.year_inferred.note", lang), className="small text-muted mt-1",
+                                  id=f"{prefix}-year-inferred-note")])
 
 
 def programme_record(detail: dict, soles: list, lang: str, prefix: str) -> html.Div:
@@ -138,6 +146,8 @@ def programme_record(detail: dict, soles: list, lang: str, prefix: str) -> html.
     definition = plain(p.get(f"category_definition_{lang}"))
     return html.Div([
         html.H2(title, className="h4 mb-1", id=f"{prefix}-programme-title"),
+        *([html.P(t("red.name_added", lang), className="small text-secondary mb-1", id=f"{prefix}-name-added")]
+          if p.get("name_added") and lang == "es" else []),
         html.Div(badges, className="mb-1"),
         html.P(definition, className="small text-secondary mb-3"),
         dbc.Row([

@@ -228,8 +228,9 @@ TEXT: dict[str, dict[str, str]] = {
     "red.institution": {"es": "Institución", "en": "Institution"},
     "red.start_year": {"es": "Inicio", "en": "Started"},
     "red.share2009.label": {"es": "Presupuesto social", "en": "Social budget"},
-    "red.share2009": {"es": "{pct} del presupuesto de programas sociales 2009 (Apéndice 1, datos MIMDES)",
-                      "en": "{pct} of the 2009 social-programme budget (Appendix 1, MIMDES data)"},
+    "red.share2009": {"es": "{pct} del presupuesto de programas sociales (Apéndice 1; la mayoría de las celdas cita "
+                            "datos del MIMDES de 2009)",
+                      "en": "{pct} of the social-programme budget (Appendix 1; most cells cite MIMDES 2009 data)"},
     "red.record": {"es": "Ficha del programa", "en": "Programme record"},
     "red.coverage.title": {"es": "Cobertura tal como la imprime el informe", "en": "Coverage as the report prints it"},
     "red.coverage.none": {"es": "El informe no da cifras de cobertura para este programa.",
@@ -892,6 +893,14 @@ TEXT: dict[str, dict[str, str]] = {
     # ==== [accessibility, layout and glossary]
 
     # ==== [Red, Datos and data truth]
+    "red.name_added": {"es": "Nombre oficial en castellano añadido por el proyecto: el informe no lo imprime.",
+                       "en": "Official Spanish name added by the project: the report does not print it."},
+    "red.context.title": {"es": "La red en cifras (según el informe)", "en": "The network in figures (per the report)"},
+    "red.year_inferred": {"es": "año inferido", "en": "inferred year"},
+    "red.year_inferred.note": {"es": "«Año inferido»: el informe no imprime el año de esa cifra; el año es una lectura "
+                                     "del proyecto, explicada en la nota de la fila.",
+                               "en": "“Inferred year”: the report prints no year for that figure; the year is the "
+                                     "project's reading, explained in the row's note."},
 
     # ==== [Consulta Amigable breakdowns and reconciliation]
     "consulta.badge.agree": {"es": "Cuadra con la Consulta Amigable ({date})",
@@ -1016,6 +1025,8 @@ def report_section(section: str | None, lang: str | None = DEFAULT_LANG) -> str:
         return ""
     lang = lang if lang in LANGS else DEFAULT_LANG
     head, sep, rest = str(section).partition(" ")
+    if section == "Executive summary":
+        return {"es": "resumen ejecutivo", "en": "executive summary"}[lang]
     if head in SECTION_WORDS:
         text = f"{SECTION_WORDS[head][lang]}{sep}{rest}"
     elif head[:1].isdigit():

@@ -1,6 +1,6 @@
 """The coverage table officials maintain: long form, CSV or XLSX (data/network/LOADING.md).
 
-Columns: programme, year, department, sex, value, unit, source, note (Spanish headers
+Columns: programme, year, department, sex, value, unit, source, note, optional year_inferred (Spanish headers
 programa, año, departamento, sexo, valor, unidad, fuente, nota are accepted too).
 
 Decisions:
@@ -39,8 +39,12 @@ from store.schema import coverage, programme_fact
 FORMAT = "coverage"
 HEADER_SEARCH_ROWS = 10
 
-COLUMNS = ("programme", "year", "department", "sex", "value", "unit", "source", "note")
-REQUIRED = COLUMNS[:-1]
+COLUMNS = ("programme", "year", "department", "sex", "value", "unit", "source", "note", "year_inferred")
+REQUIRED = COLUMNS[:-2]
+# year_inferred: the source prints no year for the figure and the year is the curator's reading
+# (docs/domain.md §7); optional, empty = no. Shown beside the year on the Red page.
+YES_NO = {"true": True, "yes": True, "si": True, "sí": True, "1": True,
+          "false": False, "no": False, "0": False, "": False}
 HEADER_ALIASES = {
     "programme": "programme", "program": "programme", "programa": "programme",
     "year": "year", "ano": "year", "anio": "year",
@@ -50,6 +54,7 @@ HEADER_ALIASES = {
     "unit": "unit", "unidad": "unit",
     "source": "source", "fuente": "source",
     "note": "note", "nota": "note", "notes": "note", "notas": "note",
+    "year inferred": "year_inferred", "ano inferido": "year_inferred", "anio inferido": "year_inferred",
 }
 NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?$")
 
@@ -204,11 +209,15 @@ def _row(out: CoverageFile, line: int, cells: list[str], columns: dict[str, int]
     source = get("source")
     if not source:
         bad("source", "", "missing source: say where the figure comes from")
+    inferred_raw = get("year_inferred").strip().lower()
+    if inferred_raw not in YES_NO:
+        bad("year_inferred", get("year_inferred"), "year_inferred must be true or false (empty = false)")
     if problems:
         out.problems.extend(problems)
         return
     out.rows.append({"line": line, "programme_id": pid, "year": year, "department": dept, "sex": sex,
-                     "value": value, "unit": unit, "source": source, "note": get("note") or None})
+                     "value": value, "unit": unit, "source": source, "note": get("note") or None,
+                     "year_inferred": YES_NO[inferred_raw]})
 
 
 def check_against_programmes(cov: CoverageFile, units: dict[str, set[str]]) -> None:

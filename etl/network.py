@@ -30,6 +30,7 @@ from store.schema import (
     programme_budget_link,
     programme_category,
     programme_fact,
+    network_figure,
     reference_source,
 )
 
@@ -37,6 +38,10 @@ DEFAULT_PATH = PROJECT_ROOT / "data" / "network" / "programmes.yaml"
 FORMAT = "network"
 
 TOP_KEYS = {"source", "categories", "programmes"}
+# Figures about the network as a whole (PpR's share of the budget, MIMDES' protective share),
+# each with its report section; optional.
+OPTIONAL_TOP_KEYS = {"context_figures"}
+FIGURE_KEYS = {"value", "printed", "unit", "year", "section", "what_es", "what_en"}
 CATEGORY_KEYS = {"id", "label_es", "label_en", "definition_es", "definition_en", "subtypes"}
 SUBTYPE_KEYS = {"id", "label_es", "label_en", "definition_es", "definition_en"}
 TEXT_BASES = ("institution", "objectives", "gender_objectives", "targeting", "target_population", "gender_design",
@@ -44,7 +49,8 @@ TEXT_BASES = ("institution", "objectives", "gender_objectives", "targeting", "ta
 TEXT_FIELDS = tuple(f"{f}_{lang}" for f in TEXT_BASES for lang in LANGS)
 PROGRAMME_KEYS = {"id", "acronym", "name_es", "name_en", "category", "subtype", "subtype_label_es",
                   "subtype_label_en", "start_year", *TEXT_FIELDS, "coverage", "budget",
-                  "share_social_budget_2009_pct", "sources", "contradictions", "budget_links"}
+                  "share_social_budget_2009_pct", "share_social_budget_note_es", "share_social_budget_note_en",
+                  "name_added_by_project", "sources", "contradictions", "budget_links"}
 REQUIRED_KEYS = ("id", "name_es", "name_en", "category", "subtype")
 COVERAGE_KEYS = {"value", "printed", "unit", "sex", "date", "section", "note_es", "note_en", "contradicts"}
 BUDGET_KEYS = {"amount", "printed", "currency", "year", "what_es", "what_en", "section"}
@@ -91,6 +97,7 @@ class Network:
     sha256: str
     citation: str
     programmes: list[dict] = field(default_factory=list)     # rows for `programme` (without load_id)
+    figures: list[dict] = field(default_factory=list)        # rows for `network_figure`
     categories: list[dict] = field(default_factory=list)
     facts: list[dict] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
@@ -188,7 +195,7 @@ def read_programmes(path: Path | str = DEFAULT_PATH) -> Network:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise LoadRefused(name, f"not valid YAML: {problem}", line=mark.line + 1 if mark else None) from None
     c = _Checker(name)
-    top = c.mapping(data, "the top level", TOP_KEYS)
+    top = c.mapping(data, "the top level", TOP_KEYS | OPTIONAL_TOP_KEYS)
     for key in sorted(TOP_KEYS):
         if key not in top:
             c.fail(f"top-level key {key!r} is missing", top)
@@ -196,6 +203,17 @@ def read_programmes(path: Path | str = DEFAULT_PATH) -> Network:
     citation = c.text(source.get("citation"), "source.citation", source, required=True)
     net = Network(file_name=name, sha256=hashlib.sha256(raw).hexdigest(), citation=citation)
     subtypes = _categories(c, top["categories"], net)
+    for position, fig in enumerate(c.items(top.get("context_figures") or [], "context_figures", top)):
+        fig = c.mapping(fig, f"context figure #{position + 1}", FIGURE_KEYS)
+        what = f"context figure #{position + 1}"
+        net.figures.append({"position": position,
+                            "value": c.number(fig.get("value"), f"{what} value", fig),
+                            "printed": c.text(fig.get("printed"), f"{what} printed", fig, required=True),
+                            "unit": c.text(fig.get("unit"), f"{what} unit", fig, required=True),
+                            "year": c.text(str(fig["year"]) if fig.get("year") is not None else None,
+                                           f"{what} year", fig),
+                            "section": c.text(fig.get("section"), f"{what} section", fig, required=True),
+                            **c.texts(fig, "what", what, required=True)})
     seen: dict[str, int] = {}
     for position, prog in enumerate(c.items(top["programmes"], "programmes", top)):
         c.where, c.line = "", getattr(prog, "line", None)
@@ -340,6 +358,9 @@ def _programme(c: _Checker, p: _Mapping, position: int, subtypes: dict[str, set[
         **{k: v for f in TEXT_BASES for k, v in c.texts(p, f, "programme").items()},
         "share_social_budget_2009_pct": c.number(p.get("share_social_budget_2009_pct"),
                                                  "share_social_budget_2009_pct", p, minimum=0, maximum=100),
+        "share_note_es": c.text(p.get("share_social_budget_note_es"), "share_social_budget_note_es", p),
+        "share_note_en": c.text(p.get("share_social_budget_note_en"), "share_social_budget_note_en", p),
+        "name_added": _flag(c, p, "name_added_by_project"),
         "sources": "; ".join(sources) or None,
         "in_table_1": "Table 1" in sources,
         "coverage_printed": "; ".join(printed) or None,
@@ -347,6 +368,13 @@ def _programme(c: _Checker, p: _Mapping, position: int, subtypes: dict[str, set[
         "headline_unit": count_units[0] if count_units else None,
     }
     net.programmes.append(row)
+
+
+def _flag(c: _Checker, node, key: str) -> bool:
+    value = node.get(key, False)
+    if not isinstance(value, bool):
+        c.fail(f"{key} must be true or false, found {value!r}", node)
+    return value
 
 
 def _fact(pid: str, kind: str, seq: int, item: int = 0) -> dict:
@@ -396,7 +424,7 @@ def _link(c: _Checker, pid: str, seq: int, item, node) -> dict:
 
 def write_network(net: Network, conn: sa.Connection, load_id: int) -> Written:
     """Replace the programme tables with `net` (a writer for etl.publish)."""
-    for table in (programme, programme_category, programme_fact, programme_budget_link):
+    for table in (programme, programme_category, programme_fact, programme_budget_link, network_figure):
         conn.execute(table.delete())
     conn.execute(reference_source.delete().where(reference_source.c.dataset == FORMAT))
     conn.execute(programme.insert(), [{**p, "load_id": load_id} for p in net.programmes])
@@ -405,6 +433,8 @@ def write_network(net: Network, conn: sa.Connection, load_id: int) -> Written:
         conn.execute(programme_fact.insert(), net.facts)
     if net.links:
         conn.execute(programme_budget_link.insert(), net.links)
+    if net.figures:
+        conn.execute(network_figure.insert(), [{**f, "load_id": load_id} for f in net.figures])
     conn.execute(reference_source.insert().values(dataset=FORMAT, file=net.file_name, citation=net.citation,
                                                   load_id=load_id))
     n = len(net.programmes)

@@ -31,8 +31,9 @@ def layout(**query):
         return missing
     lang = state["lang"]
     try:
-        table, categories, refs = cached_all((programmes.network_table, lang), (programmes.network_categories, lang),
-                                             (reference.reference_sources,))
+        table, categories, refs, figures = cached_all(
+            (programmes.network_table, lang), (programmes.network_categories, lang), (reference.reference_sources,),
+            (programmes.network_figures, lang))
     except StoreMissing:
         return store_missing(lang, PREFIX)
     if table.empty:
@@ -43,6 +44,7 @@ def layout(**query):
         html.H2(t("red.table.title", lang), className="h5 mt-2"),
         html.P(t("red.table.hint", lang), className="small text-secondary mb-1"),
         network_table.category_legend(categories, lang),
+        network_table.context_figures(figures, lang, PREFIX),
         dcc.Loading(html.Div(id=f"{PREFIX}-table"), delay_show=250),
         html.P(t("red.source.table", lang), className="small text-secondary mt-1"),
         dcc.Loading(html.Div(id=f"{PREFIX}-detail", className="mt-4"), delay_show=250),

@@ -57,6 +57,11 @@ STEPS: dict[str, list[str]] = {
           "ALTER TABLE programme_fact ADD COLUMN contradicts VARCHAR",
           *_bilingual("programme_budget_link", "note")],
     "3": _consulta_labels(),
+    # coverage years the source does not print (issue "Data truth"): stored figures were all dated
+    "4": ["ALTER TABLE coverage ADD COLUMN year_inferred BOOLEAN NOT NULL DEFAULT FALSE",
+          "ALTER TABLE programme ADD COLUMN share_note_es VARCHAR",
+          "ALTER TABLE programme ADD COLUMN share_note_en VARCHAR",
+          "ALTER TABLE programme ADD COLUMN name_added BOOLEAN NOT NULL DEFAULT FALSE"],
 }
 assert list(STEPS)[-1] == SCHEMA_VERSION, "add the migration step for the new SCHEMA_VERSION"
 

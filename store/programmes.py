@@ -15,6 +15,7 @@ from settings import Settings
 from store.engine import read_engine
 from store.read import _frame, _rows
 from store.schema import (
+    network_figure,
     coverage,
     programme,
     programme_budget_link,
@@ -138,6 +139,7 @@ def programme_detail(programme_id: str, lang: str = "es", settings: Settings | N
     links = links.rename(columns={f"note_{lang}": "note"})
     info = dict(row)
     info["share_social_budget_2009_pct"] = _float(info["share_social_budget_2009_pct"])
+    info["share_note"] = info.get(f"share_note_{lang}")
     kind = facts["kind"] if not facts.empty else pd.Series(dtype=object)
     printed = facts[kind == "coverage"][["seq", "value", "printed", "unit", "sex", "date", "section",
                                          "contradicts", "note"]]
@@ -164,7 +166,8 @@ def programme_detail(programme_id: str, lang: str = "es", settings: Settings | N
 
 def _coverage_stmt(programme_id: str, year: int | None = None, unit: str | None = None):
     c = coverage
-    stmt = (sa.select(c.c.year, c.c.department, c.c.sex, c.c.value, c.c.unit, c.c.source, c.c.note)
+    stmt = (sa.select(c.c.year, c.c.year_inferred, c.c.department, c.c.sex, c.c.value, c.c.unit, c.c.source,
+                      c.c.note)
             .where(c.c.programme_id == programme_id))
     if year is not None:
         stmt = stmt.where(c.c.year == int(year))
@@ -176,7 +179,7 @@ def _coverage_stmt(programme_id: str, year: int | None = None, unit: str | None 
 
 
 def _finish_coverage(df: pd.DataFrame) -> pd.DataFrame:
-    df.insert(2, "department_name", [DEPARTMENT_NAMES.get(d, d) for d in df["department"]])
+    df.insert(3, "department_name", [DEPARTMENT_NAMES.get(d, d) for d in df["department"]])
     return _decimals_to_float(df, ["value"])
 
 
@@ -184,9 +187,21 @@ def coverage_by_department(programme_id: str, year: int | None = None, unit: str
                            settings: Settings | None = None) -> pd.DataFrame:
     """Coverage rows of one programme, by department and sex, as loaded (never summed).
 
-    Columns: year, department ('PE' = national, else INEI code), department_name, sex (F/M/T),
-    value, unit, source, note. Rows from different sources are kept apart: the report gives
+    Columns: year, year_inferred (the source prints no year: the year is the curator's reading),
+    department ('PE' = national, else INEI code), department_name, sex (F/M/T), value, unit,
+    source, note. Rows from different sources are kept apart: the report gives
     contradicting figures for the same thing, and percentages must never be added up.
     """
     with read_engine(settings).connect() as conn:
         return _finish_coverage(_rows(conn, _coverage_stmt(programme_id, year, unit)))
+
+
+def network_figures(lang: str = "es", settings: Settings | None = None) -> pd.DataFrame:
+    """Figures about the network as a whole (programmes.yaml context_figures): position, value,
+    printed, unit, year, section, what (in `lang`)."""
+    f = network_figure
+    lang = _lang(lang)
+    stmt = sa.select(f.c.position, f.c.value, f.c.printed, f.c.unit, f.c.year, f.c.section,
+                     getattr(f.c, f"what_{lang}").label("what")).order_by(f.c.position)
+    with read_engine(settings).connect() as conn:
+        return _decimals_to_float(_rows(conn, stmt), ["value"])

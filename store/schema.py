@@ -115,7 +115,7 @@ store_info = sa.Table(
     sa.Column("value", sa.String, nullable=False),
 )
 
-SCHEMA_VERSION = "3"      # store/migrations.py brings older stores up to it
+SCHEMA_VERSION = "4"      # store/migrations.py brings older stores up to it
 
 # Gender classification (domain/gender_rules.py, etl/classify.py, rules/README.md). Every version
 # of the rule file is kept for the audit; line_class holds the active version's result for
@@ -195,6 +195,9 @@ programme = sa.Table(
       for field in ("institution", "objectives", "gender_objectives", "targeting", "target_population",
                     "gender_design", "linkages", "results") for lang in ("es", "en")],
     sa.Column("share_social_budget_2009_pct", sa.Numeric(6, 2)),
+    sa.Column("share_note_es", sa.String),                       # where the share's cell says it comes from
+    sa.Column("share_note_en", sa.String),
+    sa.Column("name_added", sa.Boolean, nullable=False, default=False),   # name_es not printed in the report
     sa.Column("sources", sa.String),                             # report sections, "; "-joined
     sa.Column("in_table_1", sa.Boolean, nullable=False),
     sa.Column("coverage_printed", sa.String),                    # headline figure as printed
@@ -254,6 +257,20 @@ programme_budget_link = sa.Table(
     sa.Column("note_en", sa.String),
 )
 
+# Figures about the network as a whole (programmes.yaml context_figures), with their sections.
+network_figure = sa.Table(
+    "network_figure", metadata,
+    sa.Column("position", sa.SmallInteger, primary_key=True, autoincrement=False),
+    sa.Column("load_id", sa.Integer, nullable=False),
+    sa.Column("value", FIGURE),
+    sa.Column("printed", sa.String, nullable=False),
+    sa.Column("unit", sa.String, nullable=False),
+    sa.Column("year", sa.String),                                # "2008", or a period as printed
+    sa.Column("section", sa.String, nullable=False),
+    sa.Column("what_es", sa.String, nullable=False),
+    sa.Column("what_en", sa.String, nullable=False),
+)
+
 # The coverage table officials maintain (etl/coverage.py). department: INEI code or 'PE'.
 coverage = sa.Table(
     "coverage", metadata,
@@ -267,6 +284,7 @@ coverage = sa.Table(
     sa.Column("unit", sa.String, nullable=False),
     sa.Column("source", sa.String, nullable=False),
     sa.Column("note", sa.String),
+    sa.Column("year_inferred", sa.Boolean, nullable=False, default=False),   # the source prints no year
 )
 
 # Reference denominators (data/reference/*.csv). department '00' = national.

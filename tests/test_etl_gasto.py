@@ -220,3 +220,51 @@ def test_latin1_byte_deep_in_the_file_triggers_the_fallback(store, tmp_path):
     assert (r.status, r.rows_rejected, r.rows_loaded) == ("loaded", 0, 2501)
     names = totals("ejecutora", settings=store).set_index("key")["name"]
     assert names["1099"] == "PROGRAMA NACIONAL WAWA WASI - CAÑETE"
+
+
+# Several source rows at one grain key: META, FINALIDAD and the clasificador below genérica are
+# summed away (store/schema.py), so each amount of a line is the SUM of its rows, reversals included.
+SUMMED_AWAY = [  # (META, FINALIDAD, SUBGENERICA, ESPECIFICA, ESPECIFICA_DET, PIA/PIM on month 0, devengado in March)
+    ("0001", "0054321", "2", "11", "99", "600", "100"),
+    ("0002", "0054322", "2", "12", "01", "400.50", "250.25"),
+    ("0001", "0054321", "1", "13", "02", "-0.50", "-40"),       # a reversal: negative amounts
+    ("0003", "0054323", "3", "11", "99", "0", "0.75"),
+]
+
+
+def _summed_rows() -> list[dict]:
+    out = []
+    for meta, fin, sub, esp, det, opening, dev in SUMMED_AWAY:
+        keys = dict(META=meta, FINALIDAD=fin, SUBGENERICA=sub, ESPECIFICA=esp, ESPECIFICA_DET=det)
+        out.append(fixtures.row(ANO_EJE="2010", MES_EJE="0", MONTO_PIA=opening, MONTO_PIM=opening, **keys))
+        out.append(fixtures.row(ANO_EJE="2010", MES_EJE="3", MONTO_CERTIFICADO=dev, MONTO_COMPROMETIDO_ANUAL=dev,
+                                MONTO_COMPROMETIDO=dev, MONTO_DEVENGADO=dev, MONTO_GIRADO=dev, **keys))
+    return out
+
+
+def test_rows_at_one_grain_key_are_summed_reversals_included(store, tmp_path):
+    """PIA 600 + 400.50 - 0.50 + 0 = 1000.00; devengado 100 + 250.25 - 40 + 0.75 = 311.00. No single
+    row holds either total, so max() or any_value() in the staging query cannot pass."""
+    import sqlalchemy as sa
+
+    from store.engine import read_engine
+    from store.schema import budget_line
+    r = load_file(fixtures.write(tmp_path / "2010-Gasto.csv", _summed_rows()), settings=store)
+    assert r.status == "loaded", r.message
+    assert (r.rows_read, r.rows_loaded) == (8, 8)
+    with read_engine(store).connect() as c:
+        lines = c.execute(sa.select(budget_line.c.month, budget_line.c.pia, budget_line.c.pim,
+                                    budget_line.c.devengado, budget_line.c.girado, budget_line.c.certificado)
+                          .order_by(budget_line.c.month)).fetchall()
+    assert [(m, Decimal(a), Decimal(b), Decimal(d), Decimal(g), Decimal(ce)) for m, a, b, d, g, ce in lines] == [
+        (0, Decimal("1000.00"), Decimal("1000.00"), Decimal("0"), Decimal("0"), Decimal("0")),
+        (3, Decimal("0"), Decimal("0"), Decimal("311.00"), Decimal("311.00"), Decimal("311.00"))]
+    assert _totals("programa", settings=store)["0080"][:3] == (Decimal("1000.00"), Decimal("1000.00"),
+                                                               Decimal("311.00"))
+
+
+def test_a_reversal_can_bring_a_line_below_zero(store, tmp_path):
+    rows = [fixtures.row(ANO_EJE="2010", MES_EJE="5", MONTO_DEVENGADO=v, META=m, ESPECIFICA=e)
+            for v, m, e in (("30", "0001", "11"), ("-45.10", "0002", "12"), ("5", "0001", "13"))]
+    assert load_file(fixtures.write(tmp_path / "g.csv", rows), settings=store).status == "loaded"
+    assert _totals("programa", settings=store)["0080"][2] == Decimal("-10.10")

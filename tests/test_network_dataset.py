@@ -226,3 +226,93 @@ def test_bad_yaml_or_orphaned_coverage_leaves_the_store_unchanged(store, tmp_pat
     after = snapshot(store)
     assert load_network(path, settings=store).status == "unchanged"
     assert snapshot(store) == after
+
+
+# ---- the audit's corrections (issue "Data truth") -----------------------------------------------
+
+def test_construyendo_peru_says_why_women_are_the_majority_as_the_report_does(seeded):
+    p = programme_detail("construyendo_peru", "en", settings=seeded)["programme"]
+    assert "mainly because of women's own demand for the work" in p["gender_design_en"]
+    assert "partly because" not in p["gender_design_en"]
+    assert "sobre todo por la propia demanda de trabajo de las mujeres" in p["gender_design_es"]
+    assert "7" in p["sources"].split("; ")          # section 7, the conclusions
+
+
+def test_juntos_link_with_pronama_is_a_working_one(seeded):
+    p = programme_detail("juntos", "en", settings=seeded)["programme"]
+    assert "Weak or early links with PRONAMA" not in p["linkages_en"]
+    assert "With PRONAMA, under Crecer, there is a working link" in p["linkages_en"]
+    assert "Links with Mi Chacra Productiva and Agro Rural are, in the report's words, still embryonic or " \
+           "non-existent" in p["linkages_en"]
+
+
+def test_the_empowerment_contradiction_is_recorded_with_its_sections(seeded):
+    contra = programme_detail("juntos", "en", settings=seeded)["contradictions"]
+    emp = contra[contra["what"] == "Whether Juntos' design considers women's empowerment"]
+    assert list(emp["section"]) == ["Appendix 1", "4.4", "Executive summary"]
+    assert emp["printed"].iloc[0].startswith("Programme design considers the empowerment of women")
+
+
+def test_table_a32_states_both_readings_and_which_is_used(seeded):
+    contra = programme_detail("juntos", "en", settings=seeded)["contradictions"]
+    note = contra[contra["what"].str.contains("fieldwork districts")]["note"].iloc[0]
+    assert "(a) By the rural-household totals" in note and "(b) By the distance" in note
+    assert "puts Chiara at 1 hour and Los Morochucos at 2.5 hours" in note
+    assert note.endswith("The dataset uses reading (a).")
+
+
+def test_years_the_report_does_not_give_are_marked_inferred(seeded):
+    def year_of(pid, unit, value):
+        rows = coverage_by_department(pid, unit=unit, settings=seeded)
+        r = rows[rows["value"] == value].iloc[0]
+        return int(r["year"]), bool(r["year_inferred"])
+    assert year_of("pronama", "learners_target", 2_500_000) == (2011, True)
+    assert year_of("agro_protege", "persons_target", 1_500_000) == (2008, True)
+    assert year_of("gender_quota", "percent_ministers_women", 40) == (2006, True)
+    assert year_of("gender_quota", "percent_ministers_women", 19) == (2009, False)    # 'July 2009' is printed
+    assert year_of("juntos", "households", 431_974) == (2009, False)
+    # MARENASS: one Appendix 1 cell, dated by its (CGR, 2008): every figure of it in 2008, inferred
+    agro = coverage_by_department("agro_rural", settings=seeded)
+    marenass = agro[agro["note"].str.contains("MARENASS")]
+    assert len(marenass) == 7 and set(marenass["year"]) == {2008} and marenass["year_inferred"].all()
+    printed = programme_detail("pronama", settings=seeded)["coverage_printed"]
+    assert printed[printed["value"] == 2_500_000]["date"].isna().all()      # the YAML says: not printed
+
+
+def test_the_record_shows_the_inferred_year(seeded):
+    from components.programme_record import programme_record
+    from dash_tree import text
+    detail = programme_detail("pronama", "es", settings=seeded)
+    shown = text(programme_record(detail, [], "es", "red"))
+    assert "2011 (año inferido)" in shown and "el informe no imprime el año de esa cifra" in shown
+    detail = programme_detail("juntos", "en", settings=seeded)     # every Juntos year is printed
+    shown = text(programme_record(detail, [None] * len(detail["budget"]), "en", "red"))
+    assert "Programme record" in shown and "inferred year" not in shown
+
+
+def test_labels_say_which_source_and_which_names_the_project_added(seeded):
+    from components.programme_record import programme_record
+    from dash_tree import text
+    juntos = programme_detail("juntos", "en", settings=seeded)
+    assert "Alcázar (2009b)" in juntos["programme"]["share_note"]
+    assert "World Bank (2007)" in programme_detail("vaso_de_leche", "en", settings=seeded)["programme"]["share_note"]
+    assert programme_detail("wawa_wasi", settings=seeded)["programme"]["share_note"] is None
+    added = {pid for pid in ("juntos", "pronama", "construyendo_peru", "cem", "social_pensions", "wawa_wasi", "sis")
+             if programme_detail(pid, settings=seeded)["programme"]["name_added"]}
+    assert added == {"juntos", "pronama", "construyendo_peru", "cem", "social_pensions"}
+    detail = programme_detail("juntos", "es", settings=seeded)
+    es = text(programme_record(detail, [None] * len(detail["budget"]), "es", "red"))
+    assert "Nombre oficial en castellano añadido por el proyecto" in es and "Alcázar (2009b)" in es
+
+
+def test_the_network_page_carries_the_reports_context_figures(seeded):
+    from components.network_table import context_figures
+    from dash_tree import text
+    from store.programmes import network_figures
+    figs = network_figures("en", settings=seeded)
+    got = [(v, y, s) for v, y, s in zip(figs["value"], figs["year"], figs["section"])]
+    assert got[:2] == [(3.8, "2008", "3.1.1"), (8.3, "2009", "3.1.1")]
+    assert figs["printed"].iloc[2].startswith("It is expected to increase to 50% to 70%") and figs["section"].iloc[2] == "3.1.1"
+    assert (figs["value"].iloc[3], figs["section"].iloc[3]) == (84, "3.1.2")
+    shown = text(context_figures(network_figures("es", settings=seeded), "es", "red"))
+    assert "84% of the MIMDES budget is oriented to protective programmes" in shown and "sección 3.1.2" in shown

@@ -11,9 +11,14 @@ from network_data import programmes, seed_fixture, write_yaml
 
 from store.schema import SCHEMA_VERSION
 
-# What schema version 1 looked like, from a version-2 store: the inverse of store/migrations.py
-# STEPS["2"] (single-language texts, no `contradicts`).
+# What schema version 1 looked like, from a current store: the inverse of store/migrations.py
+# STEPS["4"] (no inferred years, share notes, added names) and STEPS["2"] (single-language texts, no `contradicts`).
 TO_V1 = [
+    "ALTER TABLE coverage DROP COLUMN year_inferred",
+    "ALTER TABLE programme DROP COLUMN share_note_es",
+    "ALTER TABLE programme DROP COLUMN share_note_en",
+    "ALTER TABLE programme DROP COLUMN name_added",
+    "DROP TABLE network_figure",
     "ALTER TABLE programme ADD COLUMN institution VARCHAR",
     "UPDATE programme SET institution = institution_en",
     "ALTER TABLE programme DROP COLUMN institution_es",
