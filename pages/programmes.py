@@ -7,6 +7,8 @@ The drill path and the view are in the URL (?path=0001.3000001&por=ejecutora), s
 view can be shared and the back button goes up; amounts follow the global `precios`."""
 from __future__ import annotations
 
+import textwrap
+
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, dcc, html, no_update
@@ -188,7 +190,8 @@ def _series(series, factors, subject: str, lang: str, real: bool):
     title = t("programmes.series.title", lang, subject=subject)
     if len(series) < 2:
         only = int(series["fiscal_year"].iloc[0]) if len(series) else "—"
-        return empty_figure(t("programmes.series.one", lang, subject=subject, year=only), height=300, wrap=60), missing
+        message = "<br>".join(textwrap.wrap(t("programmes.series.one", lang, subject=subject, year=only), 60))
+        return empty_figure(f"<b>{title}</b><br><br>{message}", height=300), missing
     units = view.units(real and len(shown) > 0, lang)
     source = source_text(None, lang) + (f"<br>{t('source.denominators', lang)}" if real else "")
     return view.series_figure(shown, lang, title, units, source), missing
