@@ -224,18 +224,25 @@ def drill_target(state: dict, key: str | None) -> str | None:
 
 @callback(Output("shell-url", "search", allow_duplicate=True),
           Input(f"{PREFIX}-bars", "clickData"), Input(f"{PREFIX}-pick", "value"),
-          Input(f"{PREFIX}-grid", "cellClicked"),
           State(f"{PREFIX}-state", "data"), prevent_initial_call=True)
-def drill_down(click: dict | None, picked: str | None, cell: dict | None, state: dict):
-    """A bar clicked, a table row clicked or a row picked in the list: go to it."""
+def drill_down(click: dict | None, picked: str | None, state: dict):
+    """A bar clicked or a row picked in the list: go to it."""
     if ctx.triggered_id == f"{PREFIX}-pick":
         key = picked
-    elif ctx.triggered_id == f"{PREFIX}-grid":
-        key = (cell or {}).get("rowId")
     else:
         points = (click or {}).get("points") or []
         key = points[0].get("customdata") if points else None
     new = drill_target(state, key)
+    return no_update if new is None else new
+
+
+# Its own callback: the grid exists only once the page has drawn it (an Input missing from the
+# layout beside present ones is an error in the browser).
+@callback(Output("shell-url", "search", allow_duplicate=True), Input(f"{PREFIX}-grid", "cellClicked"),
+          State(f"{PREFIX}-state", "data"), prevent_initial_call=True)
+def row_clicked(cell: dict | None, state: dict):
+    """A table row clicked: drills like its bar."""
+    new = drill_target(state, (cell or {}).get("rowId"))
     return no_update if new is None else new
 
 

@@ -92,23 +92,25 @@ def test_by_executing_unit_of_a_whole_programme(use):
     assert list(out["bars.figure"].data[1].x) == pytest.approx([800, 100])
 
 
-def _click(trigger: str, click=None, picked=None, cell=None, s=None):
+def _click(trigger: str, click=None, picked=None, s=None):
     def run():
         context_value.set(AttributeDict(triggered_inputs=[{"prop_id": f"{trigger}", "value": None}]))
-        return programmes.drill_down(click, picked, cell, s)
+        return programmes.drill_down(click, picked, s)
     return copy_context().run(run)
 
 
 def test_table_row_click_drills_like_a_bar(use):
-    assert _click("programmes-grid.cellClicked", cell={"rowId": "0001", "colId": "name"}, s=state()) == \
-        "?year=2010&path=0001"
+    assert programmes.row_clicked({"rowId": "0001", "colId": "name"}, state()) == "?year=2010&path=0001"
     bar = {"points": [{"customdata": "0001"}]}
     assert _click("programmes-bars.clickData", click=bar, s=state()) == "?year=2010&path=0001"
+    assert _click("programmes-pick.value", picked="0001", s=state()) == "?year=2010&path=0001"
     # in a view that skips levels, a row goes to its full path (product filled in), back to the plain view
-    assert _click("programmes-grid.cellClicked", cell={"rowId": "5000003"}, s=state(path=["0001"], por="actividad")) \
-        == "?year=2010&path=0001.3000002.5000003"
-    assert _click("programmes-grid.cellClicked", cell={"rowId": "1428"}, s=state(path=["0001"], por="ejecutora")) \
-        is dash.no_update
+    assert programmes.row_clicked({"rowId": "5000003"}, state(path=["0001"], por="actividad")) == \
+        "?year=2010&path=0001.3000002.5000003"
+    assert _click("programmes-bars.clickData", click={"points": [{"customdata": "5000003"}]},
+                  s=state(path=["0001"], por="actividad")) == "?year=2010&path=0001.3000002.5000003"
+    assert programmes.row_clicked({"rowId": "1428"}, state(path=["0001"], por="ejecutora")) is dash.no_update
+    assert programmes.row_clicked(None, state()) is dash.no_update
 
 
 def test_drilled_item_cards_series_and_monthly_nominal(use):
