@@ -857,7 +857,7 @@ TEXT: dict[str, dict[str, str]] = {
     "programmes.nocpi.series": {
         "es": "Sin IPC de Lima para {years}: esos años quedan fuera de la serie en soles de 2009.",
         "en": "No Lima CPI for {years}: those years are left out of the series in soles of 2009."},
-    "programmes.year": {"es": "Año fiscal", "en": "Fiscal year"},
+    "programmes.source.cpi": {"es": "Soles de 2009: IPC de Lima, BCRP", "en": "Soles of 2009: Lima CPI, BCRP"},
 
     # ==== [Regiones: metrics, department profile]
 

@@ -67,10 +67,8 @@ def layout(**query):
         graph(f"{PREFIX}-bars"),
         html.P(id=f"{PREFIX}-aside-note", className="small text-secondary mb-2"),
         dcc.Loading(html.Div(id=f"{PREFIX}-table"), delay_show=250),
-        dbc.Row([
-            dbc.Col(graph(f"{PREFIX}-series"), lg=6, className="mb-3"),
-            dbc.Col(graph(f"{PREFIX}-monthly"), lg=6, className="mb-3"),
-        ], className="mt-3"),
+        html.Div(graph(f"{PREFIX}-series"), className="mt-3 mb-3"),     # full width: long names in the titles
+        html.Div(graph(f"{PREFIX}-monthly"), className="mb-3"),
         html.Div(id=f"{PREFIX}-notes", className="small text-secondary"),
     ])
 
@@ -126,7 +124,7 @@ def render_programmes(state: dict):
         notes.append(dbc.Alert(t("programmes.nocpi", lang, years=year), color="warning", className="py-2"))
     real_year = real and factor is not None
     units = view.units(real_year, lang)
-    source = source_text(year, lang) + (f"<br>{t('source.denominators', lang)}" if real_year else "")
+    source = source_text(year, lang) + (f"<br>{t('programmes.source.cpi', lang)}" if real_year else "")
 
     subject = f"{path[-1]} {names[-1]}".strip() if path else t("programmes.all", lang)
     level_name = t(f"drill.{group}", lang)
@@ -193,7 +191,7 @@ def _series(series, factors, subject: str, lang: str, real: bool):
         message = "<br>".join(textwrap.wrap(t("programmes.series.one", lang, subject=subject, year=only), 60))
         return empty_figure(f"<b>{title}</b><br><br>{message}", height=300), missing
     units = view.units(real and len(shown) > 0, lang)
-    source = source_text(None, lang) + (f"<br>{t('source.denominators', lang)}" if real else "")
+    source = source_text(None, lang) + (f"<br>{t('programmes.source.cpi', lang)}" if real else "")
     return view.series_figure(shown, lang, title, units, source), missing
 
 
