@@ -50,3 +50,10 @@ FIRST_FACT_YEAR = 1900
 
 # Real soles are soles of this year (BCRP Lima CPI): the seed report's fieldwork year.
 REAL_BASE_YEAR = 2009
+
+
+def is_category_not_programme(programa: str) -> bool:
+    """9001 ACCIONES CENTRALES, 9002 ASIGNACIONES PRESUPUESTARIAS QUE NO RESULTAN EN PRODUCTOS and
+    any other 9xxx code: budget categories, not PpR programmes (docs/domain.md §2; the same prefix
+    rule as store/budget.py `_is_ppr`)."""
+    return str(programa or "").startswith("9")

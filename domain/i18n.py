@@ -814,6 +814,51 @@ TEXT: dict[str, dict[str, str]] = {
     # ==== [prices and series (Resumen, shell, briefs and reports)]
 
     # ==== [Programas: series and drilling]
+    "programmes.intro.drill": {
+        "es": "Haga clic en una barra o en una fila de la tabla, o elija en la lista, para bajar de programa a "
+              "producto/proyecto, actividad y unidad ejecutora. «Ver por» salta niveles: por ejemplo, las "
+              "unidades ejecutoras de todo un programa.",
+        "en": "Click a bar or a table row, or pick from the list, to drill down from programme to "
+              "product/project, activity and executing unit. \"Show by\" skips levels: for example, the "
+              "executing units of a whole programme."},
+    "programmes.por": {"es": "Ver por", "en": "Show by"},
+    "programmes.por.siguiente": {"es": "Nivel siguiente ({level})", "en": "Next level ({level})"},
+    "programmes.aside": {"es": "Dejar aparte 9001 y 9002 en el gráfico",
+                         "en": "Set 9001 and 9002 aside in the chart"},
+    "programmes.aside.note": {
+        "es": "El gráfico deja aparte {items} (PIM {pim}, devengado {dev}; {units}) para que se vean los demás "
+              "programas. La tabla y su total los incluyen.",
+        "en": "The chart sets {items} aside (PIM {pim}, devengado {dev}; {units}) so the other programmes are "
+              "visible. The table and its total include them."},
+    "programmes.aside.in": {"es": "El gráfico incluye {items}.", "en": "The chart includes {items}."},
+    "programmes.view.note": {
+        "es": "{level} de {subject}, sin pasar por los niveles intermedios. Haga clic en una fila o barra para "
+              "ir a ella.",
+        "en": "{level} of {subject}, skipping the levels between. Click a row or bar to go to it."},
+    "programmes.view.bottom": {
+        "es": "Las unidades ejecutoras son el último nivel: para ver una por producto y actividad, use «Nivel "
+              "siguiente».",
+        "en": "Executing units are the last level: to see one by product and activity, use \"Next level\"."},
+    "programmes.chart.by": {"es": "PIM y devengado por {level} · {subject} · {year}",
+                            "en": "PIM and devengado by {level} · {subject} · {year}"},
+    "programmes.kpis": {"es": "{subject} · {year}", "en": "{subject} · {year}"},
+    "programmes.series.title": {"es": "PIA, PIM y devengado por año fiscal · {subject}",
+                                "en": "PIA, PIM and devengado by fiscal year · {subject}"},
+    "programmes.series.one": {
+        "es": "Solo hay un año fiscal con líneas de {subject} ({year}): una serie por año necesita al menos dos. "
+              "Cargue los archivos Gasto de otros años para verla.",
+        "en": "Only one fiscal year has lines of {subject} ({year}): a series by year needs at least two. "
+              "Load the Gasto files of other years to see it."},
+    "programmes.monthly.title": {"es": "Ejecución mensual · {subject} · {year}",
+                                 "en": "Monthly execution · {subject} · {year}"},
+    "programmes.nocpi": {
+        "es": "Sin IPC de Lima para {years}: esos montos no se pueden expresar en soles de 2009 y se muestran "
+              "nominales.",
+        "en": "No Lima CPI for {years}: those amounts cannot be put in soles of 2009 and are shown nominal."},
+    "programmes.nocpi.series": {
+        "es": "Sin IPC de Lima para {years}: esos años quedan fuera de la serie en soles de 2009.",
+        "en": "No Lima CPI for {years}: those years are left out of the series in soles of 2009."},
+    "programmes.source.cpi": {"es": "Soles de 2009: IPC de Lima, BCRP", "en": "Soles of 2009: Lima CPI, BCRP"},
 
     # ==== [Regiones: metrics, department profile]
     "regions.metric.pia": {"es": "PIA", "en": "PIA (opening budget)"},

@@ -22,17 +22,22 @@ _DEPARTMENT = re.compile(r"^\d{2}$")
 # domain.codes.REAL_BASE_YEAR (Lima CPI).
 INDICATORS = ("habitante", "mujer")
 PRICES = ("nominal", "real")
+# Programas: `por` = how the rows under the drill path are grouped: the next level down (the
+# default) or a level further down, skipping those between (e.g. the executing units of a whole
+# programme); `apartar` = whether charts of programmes set 9001/9002 aside (default yes).
+DRILL_VIEWS = ("siguiente", "producto", "actividad", "ejecutora")
+SET_ASIDE = ("si", "no")
 _PROGRAMME_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # Keys that travel between pages (the navbar keeps them); the rest belong to one page.
 GLOBAL_KEYS = ("year", "level", "precios", "lang")
 # Every key a page may put in the URL, in the order they are written. Page-only keys:
-# programa_red, categoria, indicador, precios (Red de protección social); programa, departamento,
-# programa_red (Informe, /informe); genero, departamento, comparar (Regiones).
-ORDER = ("year", "level", "programme", "metric", "genero", "path", "programa_red", "categoria", "indicador", "precios",
-         "programa", "departamento", "comparar", "lang")
+# por, apartar (Programas); programa_red, categoria, indicador (Red de protección social); programa,
+# departamento, programa_red (Informe, /informe); genero, departamento, comparar (Regiones).
+ORDER = ("year", "level", "programme", "metric", "genero", "path", "por", "apartar", "programa_red", "categoria",
+         "indicador", "precios", "programa", "departamento", "comparar", "lang")
 # A key at its default value is left out of the URL (shorter permalinks, one URL per view).
 DEFAULTS = {"lang": DEFAULT_LANG, "metric": "devengado", "indicador": INDICATORS[0], "precios": PRICES[0],
-            "genero": "ponderado"}
+            "genero": "ponderado", "por": DRILL_VIEWS[0], "apartar": SET_ASIDE[0]}
 
 
 def parse_search(search: str | None) -> dict[str, str]:
@@ -87,6 +92,14 @@ def regions_state(query: dict, years: list[int] | None = None) -> dict:
         if _DEPARTMENT.match(p) and p not in codes:
             codes.append(p)
     state["comparar"] = codes[:MAX_COMPARED]
+    return state
+
+
+def programmes_state(query: dict, years: list[int] | None = None) -> dict:
+    """page_state plus the Programas page's keys: por (DRILL_VIEWS), apartar (SET_ASIDE)."""
+    state = page_state(query, years)
+    state["por"] = query.get("por") if query.get("por") in DRILL_VIEWS else DRILL_VIEWS[0]
+    state["apartar"] = query.get("apartar") if query.get("apartar") in SET_ASIDE else SET_ASIDE[0]
     return state
 
 

@@ -95,17 +95,68 @@ def by_programme(year: int, level: str | None = ALL, settings: Settings | None =
 
 
 def drill(year: int, level: str | None = ALL, path: tuple[str, ...] | list[str] = (),
-          settings: Settings | None = None) -> pd.DataFrame:
+          settings: Settings | None = None, *, by: str | None = None) -> pd.DataFrame:
     """The children of a drill path: programa -> producto/proyecto -> actividad -> ejecutora.
 
     `path` holds the codes chosen so far (empty = programmes); the rows are the next level
-    down within that path, largest PIM first."""
+    down within that path, largest PIM first. `by` (a DRILL_LEVELS name deeper than the path)
+    groups by a level further down instead, skipping those between: e.g. the executing units
+    of a whole programme, `drill(2010, "all", ("0001",), by="ejecutora")`."""
     path = tuple(path)
+    group = _drill_group(path, by)
+    filters = _level_filters(level, **dict(zip(DRILL_LEVELS, path)))
+    df = _totals_frame(totals(group, year, filters=filters, settings=settings))
+    return df.sort_values(["pim", "devengado", "key"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def _drill_group(path: tuple, by: str | None) -> str:
+    """The DRILL_LEVELS name the rows below `path` are grouped by (ValueError when impossible)."""
     if len(path) >= len(DRILL_LEVELS):
         raise ValueError(f"drill path too deep: {path}")
-    filters = _level_filters(level, **dict(zip(DRILL_LEVELS, path)))
-    df = _totals_frame(totals(DRILL_LEVELS[len(path)], year, filters=filters, settings=settings))
-    return df.sort_values(["pim", "devengado", "key"], ascending=[False, False, True]).reset_index(drop=True)
+    if by is None:
+        return DRILL_LEVELS[len(path)]
+    if by not in DRILL_LEVELS or DRILL_LEVELS.index(by) < len(path):
+        raise ValueError(f"cannot group by {by!r} below the drill path {path}")
+    return by
+
+
+def drill_locate(year: int, level: str | None, path: tuple[str, ...] | list[str], by: str, key: str,
+                 settings: Settings | None = None) -> tuple[str, ...] | None:
+    """The full drill path to `key`, a code of level `by` found below `path` with levels skipped
+    (a row of drill(..., by=...)): the codes between filled in, when the lines of that year and
+    level put `key` under one of each. None when they put it under several (an activity code
+    shared by two products), or when `by` is the last level (a path points at most to an activity)."""
+    path = tuple(path)
+    group = _drill_group(path, by)
+    depth = DRILL_LEVELS.index(group)
+    if depth >= len(DRILL_LEVELS) - 1:
+        return None
+    between = [budget_line.c[DRILL_COLUMNS[i]] for i in range(len(path), depth)]
+    if not between:
+        return (*path, str(key))
+    filters = _level_filters(level, **dict(zip(DRILL_LEVELS, path)), **{group: str(key)})
+    stmt = _filtered(sa.select(*between).distinct(), budget_line, year, filters).limit(2)
+    found = _frame(stmt, settings)
+    if len(found) != 1:
+        return None
+    return (*path, *[str(v) for v in found.iloc[0]], str(key))
+
+
+def drill_series(level: str | None = ALL, path: tuple[str, ...] | list[str] = (),
+                 settings: Settings | None = None) -> pd.DataFrame:
+    """What the drill path points at (empty path: the whole level), per fiscal year loaded:
+    fiscal_year, pia, pim, devengado, avance_pct. Years where it has no lines are left out."""
+    t = budget_line
+    filters = _level_filters(level, **dict(zip(DRILL_LEVELS, tuple(path))))
+    stmt = _filtered(sa.select(t.c.fiscal_year, sa.func.sum(t.c.pia).label("pia"),
+                               sa.func.sum(t.c.pim).label("pim"), sa.func.sum(t.c.devengado).label("devengado")),
+                     t, None, filters).group_by(t.c.fiscal_year).order_by(t.c.fiscal_year)
+    df = _frame(stmt, settings)
+    out = pd.DataFrame({"fiscal_year": pd.Series([int(y) for y in df["fiscal_year"]], dtype=int)})
+    for c in MAIN_STAGES:
+        out[c] = pd.Series([_num(v) or 0.0 for v in df[c]], dtype=float)
+    out["avance_pct"] = [_pct(d, p) for d, p in zip(out["devengado"], out["pim"])]
+    return out
 
 
 def drill_names(year: int, path: tuple[str, ...] | list[str], settings: Settings | None = None) -> list[str]:
@@ -127,9 +178,19 @@ def monthly_execution(year: int, level: str | None = ALL, programa: str | None =
 
     PIM sits on the month-0 rows, so it is the sum over all rows; months run up to the last
     one with lines (a year in progress stops there instead of drawing a flat tail)."""
+    return _monthly(year, _level_filters(level, programa=programa), settings)
+
+
+def drill_monthly(year: int, level: str | None = ALL, path: tuple[str, ...] | list[str] = (),
+                  settings: Settings | None = None) -> pd.DataFrame:
+    """monthly_execution of what a drill path points at (a product, an activity, ...)."""
+    return _monthly(year, _level_filters(level, **dict(zip(DRILL_LEVELS, tuple(path)))), settings)
+
+
+def _monthly(year: int, filters: dict, settings: Settings | None) -> pd.DataFrame:
     t = budget_line
-    stmt = _where(sa.select(t.c.month, sa.func.sum(t.c.pim).label("pim"),
-                            sa.func.sum(t.c.devengado).label("devengado")), year, level, programa)
+    stmt = _filtered(sa.select(t.c.month, sa.func.sum(t.c.pim).label("pim"),
+                               sa.func.sum(t.c.devengado).label("devengado")), t, year, filters)
     df = _frame(stmt.group_by(t.c.month), settings)
     cols = ["month", "devengado", "devengado_acum", "pim", "avance_acum_pct"]
     months = [int(m) for m in df["month"] if int(m) > 0]

@@ -115,7 +115,7 @@ def test_callbacks_with_store_missing_show_the_command(use):
 
 def test_programmes_drill_level_breadcrumb_and_table(use):
     use("real")
-    crumbs, options, disabled, fig, table = programmes.render_programmes(state(path=["0001"]))
+    crumbs, options, disabled, fig, table = programmes.render_programmes(state(path=["0001"]))[:5]
     assert "0001 PROGRAMA ARTICULADO NUTRICIONAL" in text(crumbs)
     assert "/programas?year=2010" in text(crumbs)                         # link back to all programmes
     assert [o["value"] for o in options] == ["3000001", "3000002"] and not disabled
@@ -138,7 +138,7 @@ def test_top_programme_click_opens_its_drill_down():
 def test_programmes_bottom_level_has_no_further_drill(use):
     use("real")
     s = state(path=["0001", "3000001", "5000001"])
-    crumbs, options, disabled, fig, _ = programmes.render_programmes(s)
+    crumbs, options, disabled, fig, _ = programmes.render_programmes(s)[:5]
     assert list(fig.data[0].customdata) == ["1428"] and disabled and options == []
     assert programmes.drill_search(s, "1428") is None
     assert programmes.drill_search(state(path=["0001"]), "3000001") == "?year=2010&path=0001.3000001"

@@ -179,6 +179,7 @@ def test_consulta_exports_loaded_before_breakdowns_were_kept_are_migrated(store,
     _write_sql(store, ["DELETE FROM consulta_label", "DELETE FROM consulta_export",
                        "UPDATE load_history SET breakdown = 'nivel_gobierno>sector>pliego>sec_ejec', "
                        "scope = 'consulta_amigable:nivel_gobierno>sector>pliego>sec_ejec:u'",
+                       *TO_V1[:4],       # and without what schema 4 adds
                        "UPDATE store_info SET value = '2' WHERE key = 'schema_version'"])
     _new_process()
     with write_transaction(store):

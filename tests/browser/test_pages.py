@@ -100,6 +100,7 @@ def test_drill_down_by_click_and_back_up(page: Page, app_url: str):
     expect(d.breadcrumb()).to_have_text("Todos los programas")
     bar = d.bars("programmes-bars").first
     expect(bar).to_be_attached()
+    bar.scroll_into_view_if_needed()      # below the drilled item's key figures
     box = bar.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect(d.breadcrumb()).to_contain_text("0002 SALUD MATERNO NEONATAL")
