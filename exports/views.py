@@ -27,6 +27,8 @@ from domain.gender import CATEGORIES, DEFINITIONS, UNREVIEWED
 from domain.i18n import code_label, gender_class_label, report_section, t, unit_label
 from domain.network import NETWORK_CATEGORIES
 from domain.url_state import (
+    DRILL_VIEWS,
+    SET_ASIDE,
     INDICATORS,
     METRICS,
     PRICES,
@@ -57,8 +59,8 @@ __all__ = ["PAGES", "QUERY_KEYS", "View", "Table", "Column", "Chart", "KeyFigure
 PAGES = {"resumen": "/", "programas": "/programas", "regiones": "/regiones", "genero": "/genero", "red": "/red"}
 PAGE_TEXTS = {"resumen": "overview", "programas": "programmes", "regiones": "regions", "genero": "gender",
               "red": "red"}
-QUERY_KEYS = ("page", "year", "level", "path", "programme", "metric", "genero", "departamento", "comparar",
-              "programa_red", "categoria", "indicador", "precios", "lang")
+QUERY_KEYS = ("page", "year", "level", "path", "por", "apartar", "programme", "metric", "genero", "departamento",
+              "comparar", "programa_red", "categoria", "indicador", "precios", "lang")
 TOP_PROGRAMMES = 10          # pages/overview.py TOP_N
 MAX_BARS = 25                # pages/programmes.py MAX_BARS
 EXTERIOR = "98"              # no shape on the map (components/figures.department_map)
@@ -185,7 +187,8 @@ def query_problems(query: dict, settings=None) -> list[str]:
     if "year" in q and (not q["year"].isdigit() or int(q["year"]) not in years):
         out.append(f"year {q['year']!r} is not loaded (loaded: {', '.join(map(str, years))})")
     choices = {"level": LEVEL_CHOICES, "lang": LANGS, "metric": METRICS, "indicador": INDICATORS, "precios": PRICES,
-               "categoria": ("all", *NETWORK_CATEGORIES), "genero": tuple(GENDER_CHOICES)}
+               "categoria": ("all", *NETWORK_CATEGORIES), "genero": tuple(GENDER_CHOICES), "por": DRILL_VIEWS,
+               "apartar": SET_ASIDE}
     for key, allowed in choices.items():
         if key in q and q[key] not in allowed:
             out.append(f"{key} must be one of {', '.join(allowed)}, not {q[key]!r}")
