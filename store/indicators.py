@@ -128,3 +128,16 @@ def spending_per_target(programa: str, year: int, indicator: str, *, level: str 
     out["referential"] = [bool(ref.get(d, False)) for d in out["department"]]
     out.insert(1, "group", group)
     return out.reset_index(drop=True)
+
+
+def programme_results(code: str, name: str, year: int, department: str = NATIONAL, *, level: str | None = ALL,
+                      settings: Settings | None = None) -> dict:
+    """What the Programas page and a department profile show beside a programme's money: its
+    links, each linked indicator's series in `department` (all methods), and the scatter's
+    points for the first (headline) indicator in `year`."""
+    links = links_for_programme(code, name, year, settings=settings)
+    series = {ind: indicator_series(ind, department, settings=settings) for ind in links["indicator"]}
+    headline = next((ind for ind in links["indicator"] if not series[ind].empty), None)
+    points = (spending_per_target(code, year, headline, level=level, settings=settings) if headline
+              else pd.DataFrame())
+    return {"links": links, "series": series, "headline": headline, "points": points}

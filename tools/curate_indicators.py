@@ -32,8 +32,8 @@ NAMES.update({"CALLAO": "07", "PROV. CONST. DEL CALLAO": "07", "NACIONAL": NATIO
               "TOTAL_NACIONAL": NATIONAL, "PERU": NATIONAL, "LIMA METROPOLITANA": LIMA_METRO,
               "DEPARTAMENTO DE LIMA": LIMA_REGION})
 
-SRC_RECALC = ("ENDES (INEI), microdatos recalculados / microdata recalculated: repositorio "
-              "JosephOreAll/anemia-y-desnutricion-cronica-ENDES, data/ENDES_REGIONES_2009_2025.xlsx")
+# On screen the primary source; which copy was used is in data/indicators/SOURCES.md.
+SRC_RECALC = "INEI, ENDES 2009-2025, microdatos (módulos RECH0, RECH1, RECH6), recálculo ponderado"
 SRC_PPR = "INEI, Perú: Indicadores de Resultados de los Programas Presupuestales, ENDES 2025"
 SRC_ENAHO = "INEI, ENAHO, Evolución de la pobreza monetaria 2016-2025"
 SRC_MIMP_FEM = "MIMP, Programa Warmi Ñan, víctimas de feminicidio atendidas por los CEM, ene-dic 2025"
@@ -79,7 +79,7 @@ def rows_recalc(folder: Path) -> list[dict]:
                     continue
                 out.append(dict(indicator=ind, method=method, department=d, area=area, year=year, value=r[col],
                                 unit="%", lower_is_better="true", referential="false", source=SRC_RECALC,
-                                source_table="Base_series"))
+                                source_table=""))
     return out
 
 
