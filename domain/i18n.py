@@ -1023,6 +1023,39 @@ TEXT: dict[str, dict[str, str]] = {
 
     # ==== [serving: health and database status]
 
+    # ==== [results indicators beside the money (components/results.py, store/indicators.py)]
+    "results.title": {"es": "Resultados al lado del gasto", "en": "Results beside the money"},
+    "results.intro": {"es": "Los indicadores de resultado que este programa busca mejorar, por año, con su fuente. "
+                            "Los puntos huecos son valores referenciales (muestra pequeña, según el INEI).",
+                      "en": "The result indicators this programme aims to improve, by year, with their source. "
+                            "Hollow points are referential values (small sample, as flagged by INEI)."},
+    "results.lower": {"es": "menor es mejor", "en": "lower is better"},
+    "results.higher": {"es": "mayor es mejor", "en": "higher is better"},
+    "results.referential": {"es": "referencial", "en": "referential"},
+    "results.missing_years": {"es": "sin dato para {years}", "en": "no data for {years}"},
+    "results.none": {"es": "No hay valores de «{indicator}» para {place}.",
+                     "en": "No values of “{indicator}” for {place}."},
+    "results.no_points": {"es": "Ningún departamento tiene valor de «{indicator}» en {year}: la encuesta no lo "
+                                "midió ese año.",
+                          "en": "No department has a value of “{indicator}” in {year}: the survey did not measure "
+                                "it that year."},
+    "results.scatter.title": {"es": "{programme}: gasto por persona e indicador por departamento, {year}",
+                              "en": "{programme}: spending per person and indicator by department, {year}"},
+    "results.scatter.units": {"es": "{per} (devengado, S/ nominales) frente a {indicator}",
+                              "en": "{per} (devengado, nominal S/) against {indicator}"},
+    "results.per_person.children_0_4": {"es": "Gasto por niña o niño menor de 5 años",
+                                        "en": "Spending per child under 5"},
+    "results.per_person.women_15_49": {"es": "Gasto por mujer de 15 a 49 años", "en": "Spending per woman aged 15-49"},
+    "results.per_person.women": {"es": "Gasto por mujer", "en": "Spending per woman"},
+    "results.per_person.inhabitants": {"es": "Gasto por habitante", "en": "Spending per inhabitant"},
+    "results.association": {"es": "El gráfico muestra asociación, no efecto: que un departamento gaste más por "
+                                  "persona y tenga mejores indicadores no prueba que el gasto los haya causado "
+                                  "(la pobreza, la altitud y el gasto de años anteriores también pesan).",
+                            "en": "The chart shows association, not effect: a department that spends more per "
+                                  "person and has better indicators does not prove the spending caused them "
+                                  "(poverty, altitude and earlier years' spending weigh too)."},
+    "results.why": {"es": "Por qué estos indicadores", "en": "Why these indicators"},
+
 }
 
 # Domain vocabulary: its words live in domain/, written once.

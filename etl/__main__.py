@@ -201,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     from etl.report_pdf import add_report_command
     add_report_command(sub)
 
+    from etl.indicators import add_indicators_command
+    add_indicators_command(sub)
+
     args = p.parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `... | head` ends quietly
     get_settings()

@@ -28,6 +28,7 @@ from domain.codes import SEXES
 from domain.errors import LoadRefused
 from etl import coverage as coverage_mod
 from etl import history, network
+from etl import indicators as indicators_mod
 from etl.publish import Written, publish
 from etl.result import LoadResult, print_result
 from settings import PROJECT_ROOT, Settings, get_settings
@@ -191,8 +192,9 @@ def write_reference(staged: StagedReference, conn: sa.Connection, load_id: int) 
 
 
 def seed(settings: Settings | None = None, *, reference_dir: Path = REFERENCE_DIR,
-         network_dir: Path = NETWORK_DIR) -> list:
-    """Load reference files, programmes.yaml and the initial coverage.csv in one atomic write.
+         network_dir: Path = NETWORK_DIR, indicators_dir: Path = indicators_mod.INDICATORS_DIR) -> list:
+    """Load reference files, programmes.yaml, the initial coverage.csv and the results indicators
+    (data/indicators/) in one atomic write.
 
     Returns one LoadResult per file. If any part is refused, every part is reported refused
     (nothing was written) and the refused part's message says why.
@@ -201,7 +203,7 @@ def seed(settings: Settings | None = None, *, reference_dir: Path = REFERENCE_DI
     started = history.now()
     yaml_path = network_dir / "programmes.yaml"
     cov_path = network_dir / "coverage.csv"
-    names = [ds.file for ds in DATASETS] + [yaml_path.name, cov_path.name]
+    names = [ds.file for ds in DATASETS] + [yaml_path.name, cov_path.name] + list(indicators_mod.CURATED)
     results = {n: LoadResult(n, "unchanged", "already loaded; nothing changed") for n in names}
     try:
         refs = [r for r in stage_reference(reference_dir)
@@ -215,7 +217,9 @@ def seed(settings: Settings | None = None, *, reference_dir: Path = REFERENCE_DI
         else:
             coverage_mod.check_against_programmes(cov, net.units if net is not None else _store_units(s))
             coverage_mod.refuse_if_problems(cov, s)
-        if not refs and net is None and cov is None:
+        inds = [(staged, writer) for staged, writer in indicators_mod.stage_curated(indicators_dir)
+                if history.loaded_with_sha(staged.sha256, indicators_mod.FORMAT, s) is None]
+        if not refs and net is None and cov is None and not inds:
             return list(results.values())
         with write_transaction(s) as conn:
             for staged in refs:
@@ -227,6 +231,9 @@ def seed(settings: Settings | None = None, *, reference_dir: Path = REFERENCE_DI
             if cov is not None:
                 results[cov_path.name] = publish(conn, cov_path.name, cov.sha256, coverage_mod.FORMAT, started,
                                                  partial(coverage_mod.write_coverage, cov))
+            for staged, writer in inds:
+                results[staged.name] = publish(conn, staged.name, staged.sha256, indicators_mod.FORMAT, started,
+                                               partial(writer, staged))
             network.check_coverage_integrity(conn)
         return list(results.values())
     except LoadRefused as exc:

@@ -315,3 +315,42 @@ reference_source = sa.Table(
     sa.Column("citation", sa.String, nullable=False),
     sa.Column("load_id", sa.Integer, nullable=False),
 )
+
+# Results indicators beside the money (data/indicators/SOURCES.md). A method break is part of
+# the key: two methods of one indicator are two series and are never joined.
+indicator_value = sa.Table(
+    "indicator_value", metadata,
+    sa.Column("load_id", sa.Integer, nullable=False),
+    sa.Column("indicator", sa.String, primary_key=True),
+    sa.Column("method", sa.String, primary_key=True),              # '' when the source has one method
+    sa.Column("department", sa.String(2), primary_key=True),       # 01-25, PE national, LM/LR Lima's halves
+    sa.Column("area", sa.String, primary_key=True),                # total | urbana | rural
+    sa.Column("year", sa.SmallInteger, primary_key=True),
+    sa.Column("value", sa.Numeric(14, 4), nullable=False),
+    sa.Column("unit", sa.String, nullable=False),
+    sa.Column("lower_is_better", sa.Boolean),                      # NULL: neither (counts of cases attended)
+    sa.Column("referential", sa.Boolean, nullable=False),          # INEI: small sample
+    sa.Column("source", sa.String, nullable=False),
+    sa.Column("source_table", sa.String, nullable=False),
+)
+# Which programmes aim at which indicators, for which years (data/indicators/links.csv).
+indicator_link = sa.Table(
+    "indicator_link", metadata,
+    sa.Column("load_id", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String, primary_key=True),                # programme (budget code) | network (programmes.yaml id)
+    sa.Column("target", sa.String, primary_key=True),
+    sa.Column("indicator", sa.String, primary_key=True),
+    sa.Column("first_year", sa.SmallInteger, primary_key=True),
+    sa.Column("last_year", sa.SmallInteger, nullable=False),
+    sa.Column("name_pattern", sa.String, nullable=False),          # folded words of the programme's name ('' none)
+    sa.Column("reason", sa.String, nullable=False),
+)
+# The people an indicator is about: children 0-4, women 15-49 (INEI single-age projections).
+population_group = sa.Table(
+    "population_group", metadata,
+    sa.Column("load_id", sa.Integer, nullable=False),
+    sa.Column("year", sa.SmallInteger, primary_key=True),
+    sa.Column("department", sa.String(2), primary_key=True),       # '00' national, as population
+    sa.Column("group_name", sa.String, primary_key=True),
+    sa.Column("population", sa.BigInteger, nullable=False),
+)

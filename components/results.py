@@ -1,0 +1,120 @@
+"""Results beside the money: a programme's result indicators by year and the departments'
+scatter of spending per target person against the indicator (issue "Results beside the money").
+
+Each method of an indicator is its own line (a method break is never bridged); values INEI
+flags as referential are drawn hollow and say so; years with money but no survey value are
+named under the chart, not drawn. The scatter says it shows association, not effect.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from components.figures import _layout, empty_figure
+from components.fmt import fmt_number
+from domain.codes import DEPARTMENTS, NATIONAL_NAME
+from domain.i18n import t
+from domain.indicators import EXTRA_AREAS, METHODS, indicator_label
+
+METHOD_COLORS = ("#0072B2", "#D55E00", "#009E73")      # Okabe-Ito: safe for colour-blind readers
+NAMES = {**DEPARTMENTS, **EXTRA_AREAS, "PE": NATIONAL_NAME, "00": NATIONAL_NAME}
+
+
+def _units(series: pd.DataFrame, lang: str) -> str:
+    unit = str(series["unit"].iloc[0])
+    better = series["lower_is_better"].iloc[0]
+    direction = "" if better is None or better != better else t("results.lower" if better else "results.higher", lang)
+    return f"{unit}{', ' + direction if direction else ''}"
+
+
+def _sources(series: pd.DataFrame) -> str:
+    parts = []
+    for (src, table), _ in series.groupby(["source", "source_table"], sort=False):
+        parts.append(f"{src}{', ' + table if table else ''}")
+    return "<br>".join(dict.fromkeys(parts))
+
+
+def indicator_figure(series: pd.DataFrame, indicator: str, lang: str, place: str,
+                     money_years: list[int] | None = None) -> go.Figure:
+    """One line per method; hollow markers for referential values."""
+    label = indicator_label(indicator, lang)
+    if series.empty:
+        return empty_figure(t("results.none", lang, indicator=label, place=place), height=260, wrap=60)
+    traces = []
+    for i, (method, part) in enumerate(series.groupby("method", sort=True)):
+        name = METHODS.get(method, {}).get(lang, method) or label
+        color = METHOD_COLORS[i % len(METHOD_COLORS)]
+        ref = [bool(r) for r in part["referential"]]
+        hover = [f"<b>{y}</b>: {fmt_number(v, 1)} {u}{' (' + t('results.referential', lang) + ')' if r else ''}"
+                 f"<br>{name}" for y, v, u, r in zip(part["year"], part["value"], part["unit"], ref)]
+        traces.append(go.Scatter(
+            x=list(part["year"]), y=list(part["value"]), name=name, mode="lines+markers",
+            line={"color": color, "width": 2},
+            marker={"color": ["white" if r else color for r in ref], "line": {"color": color, "width": 2}, "size": 8},
+            hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
+    missing = sorted(set(money_years or []) - set(series["year"]))
+    subtitle = _units(series, lang)
+    if missing:
+        subtitle += " · " + t("results.missing_years", lang, years=", ".join(map(str, missing)))
+    fig = go.Figure(traces, _layout(f"{label} — {place}", subtitle, _sources(series), 340,
+                                    showlegend=series["method"].nunique() > 1,
+                                    xaxis={"dtick": 1 if series["year"].nunique() < 12 else 2, "gridcolor": "#eee"},
+                                    yaxis={"gridcolor": "#e5e5e5", "rangemode": "tozero"}))
+    return fig
+
+
+def scatter_figure(points: pd.DataFrame, indicator: str, lang: str, year: int, programme: str,
+                   source: str) -> go.Figure:
+    """Departments: spending per target person (x) against the indicator in the same year (y)."""
+    label = indicator_label(indicator, lang)
+    shown = points[points["value"].notna()] if not points.empty else points
+    if shown.empty:
+        return empty_figure(t("results.no_points", lang, indicator=label, year=year), height=300, wrap=60)
+    group = str(shown["group"].iloc[0])
+    ref = [bool(r) for r in shown["referential"]]
+    names = [NAMES.get(d, d).title() for d in shown["department"]]
+    hover = [f"<b>{n}</b><br>{t('results.per_person.' + group, lang)}: S/ {fmt_number(x, 2)}<br>{label}: "
+             f"{fmt_number(y, 1)}{' (' + t('results.referential', lang) + ')' if r else ''}"
+             for n, x, y, r in zip(names, shown["per_person"], shown["value"], ref)]
+    trace = go.Scatter(x=list(shown["per_person"]), y=list(shown["value"]), mode="markers+text", text=names,
+                       textposition="top center", textfont={"size": 10},
+                       marker={"size": 10, "color": ["white" if r else METHOD_COLORS[0] for r in ref],
+                               "line": {"color": METHOD_COLORS[0], "width": 2}},
+                       hovertext=hover, hovertemplate="%{hovertext}<extra></extra>")
+    title = t("results.scatter.title", lang, programme=programme, year=year)
+    units = t("results.scatter.units", lang, per=t("results.per_person." + group, lang), indicator=label)
+    return go.Figure([trace], _layout(title, units, source, 420, showlegend=False,
+                                      xaxis={"title": {"text": t("results.per_person." + group, lang) + " (S/)"},
+                                             "gridcolor": "#eee", "tickformat": ",.0f"},
+                                      yaxis={"title": {"text": label}, "gridcolor": "#eee"}))
+
+
+def results_section(results: dict, lang: str, prefix: str, *, year: int, place: str, programme: str,
+                    money_years: list[int], money_source: str) -> html.Div | None:
+    """The block under a programme's money; None when the programme aims at no indicator."""
+    links = results["links"]
+    if links.empty:
+        return None
+    charts = [dbc_col(dcc.Graph(id=f"{prefix}-result-{ind}", figure=indicator_figure(
+        results["series"][ind], ind, lang, place, money_years), config={"displaylogo": False}))
+        for ind in links["indicator"]]
+    headline = results["headline"]
+    scatter = []
+    if headline:
+        scatter = [dcc.Graph(id=f"{prefix}-result-scatter", figure=scatter_figure(
+            results["points"], headline, lang, year, programme, money_source), config={"displaylogo": False}),
+            html.P(t("results.association", lang), className="small text-muted", id=f"{prefix}-result-note")]
+    reasons = html.Ul([html.Li(f"{indicator_label(r.indicator, lang)}: {r.reason}") for r in links.itertuples()],
+                      className="small")
+    return html.Section([
+        html.H2(t("results.title", lang), className="h5 mt-4"),
+        html.P(t("results.intro", lang), className="small"),
+        html.Div(charts, className="row"),
+        *scatter,
+        html.Details([html.Summary(t("results.why", lang)), reasons], className="small mb-3"),
+    ], id=f"{prefix}-results")
+
+
+def dbc_col(child) -> html.Div:
+    return html.Div(child, className="col-12 col-lg-6")
