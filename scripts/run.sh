@@ -8,6 +8,6 @@ if ! .venv/bin/python -c "from store.engine import store_exists; raise SystemExi
 else
   .venv/bin/python -m etl upgrade || exit 1    # a store from an older version of the code
 fi
-HOST="${HOST:-127.0.0.1}"; PORT="${PORT:-8050}"
+export HOST="${HOST:-127.0.0.1}" PORT="${PORT:-8050}"
 echo "Dashboard: http://$HOST:$PORT/  (Ctrl+C to stop)"
-exec .venv/bin/gunicorn app:server --bind "$HOST:$PORT" --workers "${WORKERS:-2}" --threads 4 --timeout 120
+exec .venv/bin/gunicorn -c gunicorn.conf.py app:server
