@@ -33,6 +33,23 @@ init_cache(server)
 routes.register(server)
 
 
+def finish_setup() -> None:
+    """Run Dash's once-per-process setup now, before the process serves anything.
+
+    Dash does it in a before_request hook on the first request and sets its "done" flag before
+    the work: under threaded workers (gunicorn --threads) requests arriving meanwhile find no
+    registered libraries and answer 500 "dash is not a registered library" (plotly/dash issue
+    3971), so the first page after a restart can come up blank. Building the layout here reads
+    no store (components/shell.py), so this is safe at import. tests/test_first_load.py."""
+    with server.test_request_context("/"):
+        for hook in list(server.before_request_funcs.get(None, [])):
+            if getattr(hook, "__qualname__", "").startswith("Dash."):
+                hook()
+
+
+finish_setup()
+
+
 if __name__ == "__main__":
     s = get_settings()
     app.run(host=s.host, port=s.port, debug=False)

@@ -1,10 +1,12 @@
-"""Plain Flask routes beside the Dash pages: the Excel brief of a view.
+"""Plain Flask routes beside the Dash pages: the Excel brief of a view, and /healthz.
 
 The page's "Descargar brief (Excel)" link (components/takeaway.py) points here with the page
 and the page's URL query; exports.brief builds the workbook. Registered on app.server by
 app.py. No Dash here: a request in, bytes or a readable message out.
 """
 from __future__ import annotations
+
+import json
 
 from flask import Flask, Response, request
 
@@ -14,7 +16,8 @@ from domain.codes import DEFAULT_LANG, LANGS
 from domain.i18n import t
 from exports import brief
 from exports.views import BriefError
-from store.errors import StoreMissing
+from store import status
+from store.errors import SchemaMismatch, StoreMissing, StoreUnreachable
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -47,5 +50,21 @@ def _text(body: str, status: int) -> Response:
     return Response(body, status=status, mimetype="text/plain", headers={"Cache-Control": "no-store"})
 
 
+def healthz() -> Response:
+    """200 with the store's identity when it can serve; 503 with the reason when it cannot (for a
+    load balancer or a supervisor: a worker with no answering store is taken out of rotation)."""
+    try:
+        body, code = status.health(), 200
+    except StoreUnreachable as exc:
+        body, code = {"status": "unreachable", "reason": str(exc)}, 503
+    except SchemaMismatch as exc:
+        body, code = {"status": "outdated", "reason": str(exc)}, 503
+    except StoreMissing as exc:
+        body, code = {"status": "no store", "reason": str(exc)}, 503
+    return Response(json.dumps(body, ensure_ascii=False), status=code, mimetype="application/json",
+                    headers={"Cache-Control": "no-store"})
+
+
 def register(server: Flask) -> None:
     server.add_url_rule(BRIEF_PATH, "brief_download", brief_download, methods=["GET"])
+    server.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])

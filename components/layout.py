@@ -6,7 +6,7 @@ import functools
 from typing import Any, Callable
 
 import dash_bootstrap_components as dbc
-from dash import dcc, get_asset_url, html
+from dash import MATCH, Input, Output, clientside_callback, dcc, get_asset_url, html
 
 from components.data import cached
 from components.figures import empty_figure
@@ -16,6 +16,7 @@ from domain.i18n import t
 from domain.url_state import page_state
 from store import status
 from store.engine import StoreMissing
+from store.errors import StoreUnreachable
 
 DEMO_COMMAND = "python -m etl demo"
 UPGRADE_COMMAND = "python -m etl upgrade"
@@ -56,6 +57,8 @@ def store_problem(lang: str) -> tuple[str, str, list[str]]:
     """(title, explanation, commands to run) when there is no usable store: the words
     of store_missing and of the brief download's answer (routes.py), written once."""
     problem = status.schema_problem()
+    if isinstance(problem, StoreUnreachable):     # the server is down or restarting: nothing to run
+        return t("unreachable.title", lang), t("unreachable.body", lang), []
     if problem is not None:           # a store from another version of the code
         body = t("outdated.body" if problem.older else "newer.body", lang, found=problem.found, wanted=problem.wanted)
         return t("outdated.title", lang), body, [UPGRADE_COMMAND] if problem.older else []
@@ -66,8 +69,21 @@ def store_missing(lang: str, prefix: str) -> dbc.Container:
     """Shown instead of a page when there is no usable store: what to run, not a traceback."""
     title, body, commands = store_problem(lang)
     pres = [html.Pre(c, className="mb-0" if i == len(commands) - 1 else "mb-2") for i, c in enumerate(commands)]
-    return dbc.Container(dbc.Alert([html.H2(title, className="h4 alert-heading"), html.P(body), *pres],
+    # No commands: the database is unreachable. The page reloads itself until it answers again.
+    retry = [] if commands else [dcc.Interval(id={"type": "store-retry", "page": prefix}, interval=RETRY_MS)]
+    return dbc.Container(dbc.Alert([html.H2(title, className="h4 alert-heading"), html.P(body), *pres, *retry],
                                    color="warning", id=f"{prefix}-missing", className="mt-4"))
+
+
+RETRY_MS = 10_000
+# Reload the page when the retry interval fires: the page reads the store again, and shows itself
+# once the database answers (StoreUnreachable in store/errors.py).
+clientside_callback(
+    "function(n) { if (n) { window.location.reload(); } return window.dash_clientside.no_update; }",
+    Output({"type": "store-retry", "page": MATCH}, "disabled"),
+    Input({"type": "store-retry", "page": MATCH}, "n_intervals"),
+    prevent_initial_call=True,
+)
 
 
 def on_store_missing(prefix: str, shape: Callable[[dbc.Container, Any], Any] | None = None):

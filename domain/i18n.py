@@ -1022,6 +1022,12 @@ TEXT: dict[str, dict[str, str]] = {
     "consulta.units": {"es": "(S/, nominal)", "en": "(S/, nominal)"},
 
     # ==== [serving: health and database status]
+    "unreachable.title": {"es": "La base de datos no responde", "en": "The database is not answering"},
+    "unreachable.body": {"es": "El servidor de datos está detenido o reiniciándose. Esta página volverá a "
+                               "intentarlo sola cada 10 segundos y se mostrará en cuanto responda; no hace falta "
+                               "hacer nada.",
+                         "en": "The data server is stopped or restarting. This page tries again by itself every "
+                               "10 seconds and comes back as soon as it answers; there is nothing to do."},
 
     # ==== [results indicators beside the money (components/results.py, store/indicators.py)]
     "results.title": {"es": "Resultados al lado del gasto", "en": "Results beside the money"},

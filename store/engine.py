@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
 from settings import Settings, get_settings
-from store.errors import SchemaMismatch, StoreMissing
+from store.errors import SchemaMismatch, StoreMissing, StoreUnreachable
 from store.migrations import stored_version, upgrade
 from store.schema import SCHEMA_VERSION, metadata, store_info
 
@@ -46,14 +46,24 @@ def read_engine(settings: Settings | None = None) -> sa.Engine:
             if s.is_duckdb:
                 engine = _duckdb_reader(key[1], pool_size=4, max_overflow=8)
             else:
+                # pre_ping: after a server restart, pooled connections are replaced, not reused
                 engine = sa.create_engine(s.database_url, pool_pre_ping=True)
+                sa.event.listen(engine, "handle_error", _unreachable)
             try:
                 _check_version(engine)
-            except SchemaMismatch:
+            except (SchemaMismatch, StoreUnreachable):
                 engine.dispose()
                 raise
             _read_engines[key] = engine
         return engine
+
+
+def _unreachable(ctx: sa.engine.ExceptionContext) -> None:
+    """A PostgreSQL server that cannot be reached becomes StoreUnreachable (pages say so and
+    retry), not an OperationalError traceback. Other errors pass unchanged."""
+    if ctx.is_disconnect or isinstance(ctx.sqlalchemy_exception, sa.exc.OperationalError):
+        raise StoreUnreachable(f"the database does not answer ({type(ctx.original_exception).__name__})") \
+            from ctx.original_exception
 
 
 def dispose_read_engines(url_prefix: str | None = None) -> None:

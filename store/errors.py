@@ -23,3 +23,8 @@ class SchemaMismatch(StoreMissing):
     @property
     def older(self) -> bool:
         return int(self.found) < int(self.wanted)
+
+
+class StoreUnreachable(StoreMissing):
+    """The database server does not answer (stopped, restarting, network). A kind of
+    StoreMissing, so every page copes; pages say so and retry by themselves."""

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from settings import Settings, get_settings
 from store.engine import StoreMissing, publish_id, read_engine
-from store.errors import SchemaMismatch
+from store.errors import SchemaMismatch, StoreUnreachable
 from store.read import _frame, is_demo_store, load_history_frame
 from store.schema import budget_line
 from store.schema import load_history as history_table
@@ -36,12 +36,27 @@ def store_identity(settings: Settings | None = None) -> str:
 def schema_problem(settings: Settings | None = None) -> SchemaMismatch | None:
     """Why a store that exists cannot be read (another schema version), for the page's message."""
     try:
-        read_engine(settings)
-    except SchemaMismatch as exc:
+        with read_engine(settings).connect():     # a pooled engine answers only if the server does
+            pass
+    except (SchemaMismatch, StoreUnreachable) as exc:
         return exc
     except StoreMissing:
         return None
     return None
+
+
+def health(settings: Settings | None = None) -> dict:
+    """For /healthz: the store's identity when it answers; raises StoreMissing (StoreUnreachable
+    when the server does not answer, SchemaMismatch for another version) when it cannot serve."""
+    s = settings or get_settings()
+    identity = store_identity(s)
+    summary = store_summary(s)
+    backend = "duckdb" if s.is_duckdb else "postgresql"
+    where = str(s.duckdb_path) if s.is_duckdb else sa.engine.make_url(s.database_url).render_as_string(
+        hide_password=True)
+    from store.schema import SCHEMA_VERSION
+    return {"status": "ok", "backend": backend, "store": where, "identity": identity,
+            "schema_version": SCHEMA_VERSION, "fiscal_years": summary["years"], "demo": summary["is_demo"]}
 
 
 def store_summary(settings: Settings | None = None) -> dict:
