@@ -11,11 +11,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from components.figures import _layout, empty_figure
+from components.figures import _layout, empty_figure, value_map
 from components.fmt import fmt_number
 from domain.codes import DEPARTMENTS, NATIONAL_NAME
 from domain.i18n import t
-from domain.indicators import EXTRA_AREAS, METHODS, indicator_label
+from domain.indicators import CATALOGUE, EXTRA_AREAS, METHODS, indicator_label
 
 METHOD_COLORS = ("#0072B2", "#D55E00", "#009E73")      # Okabe-Ito: safe for colour-blind readers
 NAMES = {**DEPARTMENTS, **EXTRA_AREAS, "PE": NATIONAL_NAME, "00": NATIONAL_NAME}
@@ -65,10 +65,13 @@ def indicator_figure(series: pd.DataFrame, indicator: str, lang: str, place: str
 
 
 def scatter_figure(points: pd.DataFrame, indicator: str, lang: str, year: int, programme: str,
-                   source: str) -> go.Figure:
-    """Departments: spending per target person (x) against the indicator in the same year (y)."""
+                   source: str, factor: float | None = None) -> go.Figure:
+    """Departments: spending per target person (x) against the indicator in the same year (y);
+    `factor` (CPI(base) / CPI(year)) puts the soles in real terms."""
     label = indicator_label(indicator, lang)
     shown = points[points["value"].notna()] if not points.empty else points
+    if factor and not shown.empty:
+        shown = shown.assign(per_person=shown["per_person"] * factor)
     if shown.empty:
         return empty_figure(t("results.no_points", lang, indicator=label, year=year), height=300, wrap=60)
     group = str(shown["group"].iloc[0])
@@ -83,7 +86,8 @@ def scatter_figure(points: pd.DataFrame, indicator: str, lang: str, year: int, p
                                "line": {"color": METHOD_COLORS[0], "width": 2}},
                        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>")
     title = t("results.scatter.title", lang, programme=programme, year=year)
-    units = t("results.scatter.units", lang, per=t("results.per_person." + group, lang), indicator=label)
+    units = t("results.scatter.units.real" if factor else "results.scatter.units", lang,
+              per=t("results.per_person." + group, lang), indicator=label)
     return go.Figure([trace], _layout(title, units, source, 420, showlegend=False,
                                       xaxis={"title": {"text": t("results.per_person." + group, lang) + " (S/)"},
                                              "gridcolor": "#eee", "tickformat": ",.0f"},
@@ -91,7 +95,7 @@ def scatter_figure(points: pd.DataFrame, indicator: str, lang: str, year: int, p
 
 
 def results_section(results: dict, lang: str, prefix: str, *, year: int, place: str, programme: str,
-                    money_years: list[int], money_source: str) -> html.Div | None:
+                    money_years: list[int], money_source: str, factor: float | None = None) -> html.Div | None:
     """The block under a programme's money; None when the programme aims at no indicator."""
     links = results["links"]
     if links.empty:
@@ -103,7 +107,8 @@ def results_section(results: dict, lang: str, prefix: str, *, year: int, place: 
     scatter = []
     if headline:
         scatter = [dcc.Graph(id=f"{prefix}-result-scatter", figure=scatter_figure(
-            results["points"], headline, lang, year, programme, money_source), config={"displaylogo": False}),
+            results["points"], headline, lang, year, programme, money_source, factor),
+            config={"displaylogo": False}),
             html.P(t("results.association", lang), className="small text-muted", id=f"{prefix}-result-note")]
     reasons = html.Ul([html.Li(f"{indicator_label(r.indicator, lang)}: {r.reason}") for r in links.itertuples()],
                       className="small")
@@ -118,3 +123,46 @@ def results_section(results: dict, lang: str, prefix: str, *, year: int, place: 
 
 def dbc_col(child) -> html.Div:
     return html.Div(child, className="col-12 col-lg-6")
+
+
+# The indicators the Regiones map offers, in this order (those with values by department).
+MAP_INDICATORS = ("dci_menores5", "anemia_6_35", "pobreza_monetaria", "violencia_pareja", "agua_segura",
+                  "saneamiento", "vacunas_basicas_12m", "cred", "lactancia_exclusiva", "feminicidios", "casos_cem")
+
+
+def indicator_options(lang: str) -> list[dict]:
+    return [{"label": indicator_label(i, lang), "value": i} for i in MAP_INDICATORS if i in CATALOGUE]
+
+
+def indicator_map(values: pd.DataFrame, indicator: str, lang: str, year: int, geojson_url: str) -> go.Figure:
+    """The indicator by department in `year`; with two methods that year, the newer method
+    (never both in one map). Lima's halves (LM, LR) have no shape: the map says so."""
+    label = indicator_label(indicator, lang)
+    if values.empty:
+        return empty_figure(t("results.map.none", lang, indicator=label, year=year), height=480, wrap=60)
+    if values["method"].nunique() > 1:
+        values = values[values["method"] == ("nueva" if "nueva" in set(values["method"]) else values["method"].max())]
+    mapped = values[values["department"].isin([k for k in DEPARTMENTS if k != "98"])]
+    ref = [bool(r) for r in mapped["referential"]]
+    hover = [f"<b>{NAMES.get(d, d).title()}</b><br>{label}: {fmt_number(v, 1)} {u}"
+             f"{' (' + t('results.referential', lang) + ')' if r else ''}"
+             for d, v, u, r in zip(mapped["department"], mapped["value"], mapped["unit"], ref)]
+    method = str(values["method"].iloc[0])
+    units = _units(values, lang) + (f" · {METHODS[method][lang]}" if method in METHODS else "")
+    if not mapped["department"].isin(["15"]).any() and values["department"].isin(["LM", "LR"]).any():
+        units += " · " + t("results.map.lima", lang)
+    better_low = values["lower_is_better"].iloc[0]
+    scale = "Cividis_r" if better_low is True else "Cividis"
+    return value_map(list(mapped["department"]), list(mapped["value"]), hover, units,
+                     t("results.map.title", lang, indicator=label, year=year), _sources(values), geojson_url,
+                     tickformat=",.1f", colorscale=scale)
+
+
+def department_results(series: dict[str, pd.DataFrame], lang: str, prefix: str, place: str,
+                       money_years: list[int]) -> html.Section:
+    """A department profile's result indicators, one small chart each."""
+    charts = [dbc_col(dcc.Graph(id=f"{prefix}-dresult-{ind}", figure=indicator_figure(s, ind, lang, place, money_years),
+                                config={"displaylogo": False})) for ind, s in series.items()]
+    return html.Section([html.H2(t("results.profile.title", lang), className="h5 mt-4"),
+                         html.P(t("results.intro", lang), className="small"),
+                         html.Div(charts, className="row")], id=f"{prefix}-dresults")

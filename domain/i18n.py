@@ -1031,6 +1031,18 @@ TEXT: dict[str, dict[str, str]] = {
 
     # ==== [results indicators beside the money (components/results.py, store/indicators.py)]
     "results.title": {"es": "Resultados al lado del gasto", "en": "Results beside the money"},
+    "results.national": {"es": "Perú (nacional)", "en": "Peru (national)"},
+    "results.map.title": {"es": "{indicator} por departamento, {year}", "en": "{indicator} by department, {year}"},
+    "results.map.none": {"es": "No hay valores de «{indicator}» por departamento en {year}: la fuente no lo midió ese "
+                               "año. Elija otro año u otro indicador.",
+                         "en": "No values of “{indicator}” by department in {year}: the source did not measure it "
+                               "that year. Choose another year or indicator."},
+    "results.map.lima": {"es": "Lima: el INEI publica Lima Metropolitana y la Región Lima por separado; no se suman",
+                         "en": "Lima: INEI publishes Metropolitan Lima and the Lima region separately; not added up"},
+    "results.map.section": {"es": "Resultados por departamento", "en": "Results by department"},
+    "results.map.pick": {"es": "Indicador de resultado", "en": "Result indicator"},
+    "results.profile.title": {"es": "Indicadores de resultado del departamento",
+                              "en": "The department's result indicators"},
     "results.intro": {"es": "Los indicadores de resultado que este programa busca mejorar, por año, con su fuente. "
                             "Los puntos huecos son valores referenciales (muestra pequeña, según el INEI).",
                       "en": "The result indicators this programme aims to improve, by year, with their source. "
@@ -1049,6 +1061,8 @@ TEXT: dict[str, dict[str, str]] = {
                               "en": "{programme}: spending per person and indicator by department, {year}"},
     "results.scatter.units": {"es": "{per} (devengado, S/ nominales) frente a {indicator}",
                               "en": "{per} (devengado, nominal S/) against {indicator}"},
+    "results.scatter.units.real": {"es": "{per} (devengado, S/ de 2009) frente a {indicator}",
+                                   "en": "{per} (devengado, 2009 S/) against {indicator}"},
     "results.per_person.children_0_4": {"es": "Gasto por niña o niño menor de 5 años",
                                         "en": "Spending per child under 5"},
     "results.per_person.women_15_49": {"es": "Gasto por mujer de 15 a 49 años", "en": "Spending per woman aged 15-49"},

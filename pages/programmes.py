@@ -30,7 +30,8 @@ from components.tables import budget_columns, data_grid, total_row
 from domain.codes import REAL_BASE_YEAR
 from domain.i18n import gender_class_label, t
 from domain.url_state import DRILL_VIEWS, programmes_state, search_for
-from store import budget, gender_programmes, reference
+from components.results import results_section
+from store import budget, gender_programmes, indicators, reference
 
 PATH = "/programas"
 dash.register_page(__name__, path=PATH, name="Programas", order=1, i18n_key="nav.programmes",
@@ -70,6 +71,7 @@ def layout(**query):
         html.Div(graph(f"{PREFIX}-series"), className="mt-3 mb-3"),     # full width: long names in the titles
         html.Div(graph(f"{PREFIX}-monthly"), className="mb-3"),
         html.Div(id=f"{PREFIX}-notes", className="small text-secondary"),
+        dcc.Loading(html.Div(id=f"{PREFIX}-results"), delay_show=250),
     ])
 
 
@@ -250,3 +252,22 @@ def toggle_aside(on: bool, state: dict):
     """The 9001/9002 switch: into the URL (apartar=no when off), so the view can be shared."""
     value = "si" if on else "no"
     return no_update if value == state.get("apartar", "si") else search_for(state, apartar=value)
+
+
+@callback(Output(f"{PREFIX}-results", "children"), Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX)
+def render_results(state: dict):
+    """Beside a drilled programme's money: the result indicators it aims at (national series)
+    and the departments' spending per target person against the headline indicator."""
+    path = tuple(state["path"])
+    if not path:
+        return None
+    lang, year, level = state["lang"], state["year"], state["level"]
+    names, series = cached_all((budget.drill_names, year, path[:1]), (budget.drill_series, state["level"], path[:1]))
+    code, name = path[0], names[0]
+    results = cached(indicators.programme_results, code, name, year, level=level)
+    factor = (cached(reference.to_real_soles, 1.0, year, REAL_BASE_YEAR) if state.get("precios") == "real"
+              else None)
+    return results_section(results, lang, PREFIX, year=year, place=t("results.national", lang),
+                           programme=f"{code} {name}".strip(), money_years=[int(y) for y in series["fiscal_year"]],
+                           money_source=source_text(year, lang), factor=factor)

@@ -12,6 +12,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, get_asset_url, html, no_update
 
 from components import regions as view
+from components import results
 from components.consulta import municipality_section
 from components.data import cached, cached_all, kw
 from components.filters import extra_dropdown, extra_radio
@@ -19,7 +20,7 @@ from components.layout import graph, on_store_missing, page_context, page_top, s
 from domain.codes import DEPARTMENTS
 from domain.i18n import t
 from domain.url_state import GENDER_CHOICES, MAX_COMPARED, METRICS, PRICES, regions_state, search_for
-from store import budget, regions, status
+from store import budget, indicators, regions, status
 
 dash.register_page(__name__, path="/regiones", name="Regiones", order=2, i18n_key="nav.regions",
                    title="Regiones · Presupuesto sensible al género")
@@ -78,14 +79,31 @@ def profile_section(state: dict):
     return dcc.Loading(html.Div(id=f"{PREFIX}-profile"), delay_show=250)
 
 
+def results_map(state: dict):
+    """A result indicator by department beside the money (components/results.py)."""
+    lang = state["lang"]
+    return html.Section([
+        html.H2(t("results.map.section", lang), className="h5 mt-4"),
+        dbc.Row(dbc.Col([dbc.Label(t("results.map.pick", lang), html_for=f"{PREFIX}-result-pick",
+                                   className="small fw-semibold mb-1"),
+                         dcc.Dropdown(id=f"{PREFIX}-result-pick", options=results.indicator_options(lang),
+                                      value=results.MAP_INDICATORS[0], clearable=False)], md=6)),
+        graph(f"{PREFIX}-result-map", min_height=480),
+    ], id=f"{PREFIX}-results")
+
+
+def profile_results(state: dict):
+    return dcc.Loading(html.Div(id=f"{PREFIX}-profile-results"), delay_show=250)
+
+
 def municipalities(state: dict):
     """Department -> province -> municipality, from Consulta Amigable exports (components/consulta.py)."""
     return municipality_section(state["lang"])
 
 
 # The sections of each view, top to bottom: add a new one here.
-SECTIONS = [map_section, compare_section, municipalities]
-PROFILE_SECTIONS = [profile_section, compare_section]
+SECTIONS = [map_section, compare_section, results_map, municipalities]
+PROFILE_SECTIONS = [profile_section, profile_results, compare_section]
 
 
 def layout(**query):
@@ -177,3 +195,29 @@ def open_from_table(cell: dict | None, state: dict):
     """A table row clicked: that department's profile."""
     found = _open(state, (cell or {}).get("rowId"))
     return found or no_update
+
+
+@callback(Output(f"{PREFIX}-result-map", "figure"), Input(f"{PREFIX}-state", "data"),
+          Input(f"{PREFIX}-result-pick", "value"))
+@on_store_missing(PREFIX, shape=lambda msg, fig: fig)
+def render_result_map(state: dict, indicator: str | None):
+    """The chosen result indicator by department in the page's year."""
+    indicator = indicator or results.MAP_INDICATORS[0]
+    values = cached(indicators.indicator_by_department, indicator, state["year"])
+    return results.indicator_map(values, indicator, state["lang"], state["year"], get_asset_url(GEOJSON))
+
+
+PROFILE_INDICATORS = ("dci_menores5", "anemia_6_35", "pobreza_monetaria", "violencia_pareja")
+
+
+@callback(Output(f"{PREFIX}-profile-results", "children"), Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX)
+def render_profile_results(state: dict):
+    """The department's result indicators by year (all methods, referential values marked)."""
+    code, lang = state["departamento"], state["lang"]
+    if not code:
+        return None
+    series = dict(zip(PROFILE_INDICATORS, cached_all(*[(indicators.indicator_series, ind, code)
+                                                       for ind in PROFILE_INDICATORS])))
+    years = cached(status.store_summary)["years"]
+    return results.department_results(series, lang, PREFIX, DEPARTMENTS.get(code, code).title(), years)

@@ -1,0 +1,87 @@
+"""Results beside the money on the pages (issue "Results beside the money"): Programas shows a
+programme's linked indicators and the departments' scatter; Regiones maps an indicator and a
+department profile carries its indicators. Values are checked against the store's read functions
+and the curated file's published figures."""
+from __future__ import annotations
+
+import pytest
+from app_stores import build_stores, switch
+from dash_tree import find, text
+from fixtures import build_sample_store
+
+import app  # noqa: F401  (registers the pages and their callbacks)
+from domain.url_state import programmes_state, regions_state
+from store.indicators import indicator_by_department, indicator_series, spending_per_target
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory):
+    return build_stores(tmp_path_factory, {"sample": lambda d, mp: build_sample_store(d)})
+
+
+@pytest.fixture
+def use(stores, monkeypatch):
+    return switch(stores, monkeypatch, "sample")
+
+
+def _figure(section, graph_id):
+    return find(section, graph_id).figure
+
+
+def test_articulado_nutricional_shows_its_indicators_and_the_scatter(use):
+    from pages.programmes import render_results
+    out = render_results(programmes_state({"year": "2010", "path": "0001"}, [2010, 2011]))
+    shown = text(out)
+    assert "Resultados al lado del gasto" in shown and "asociación, no efecto" in shown
+    dci = _figure(out, "programmes-result-dci_menores5")
+    # national chronic malnutrition: the published 23.8 % (2009) in the store and on the chart
+    xs, ys = list(dci.data[0].x), list(dci.data[0].y)
+    assert ys[xs.index(2009)] == 23.8 == indicator_series("dci_menores5").set_index("year")["value"][2009]
+    anaemia = _figure(out, "programmes-result-anemia_6_35")
+    assert len(anaemia.data) == 2                          # two methods, two lines, never joined
+    assert sorted(len(tr.x) for tr in anaemia.data) == [5, 17]     # nueva 2021-2025, comparable 2009-2025
+    scatter = _figure(out, "programmes-result-scatter")
+    points = spending_per_target("0001", 2010, "dci_menores5")
+    got = dict(zip(scatter.data[0].text, zip(scatter.data[0].x, scatter.data[0].y)))
+    cusco = points.set_index("department").loc["08"]
+    assert got["Cusco"] == pytest.approx((cusco["per_person"], cusco["value"]))
+    assert cusco["per_person"] == pytest.approx(cusco["devengado"] / cusco["population"])
+
+
+def test_real_prices_scale_the_scatter_and_say_so(use):
+    from pages.programmes import render_results
+    from store.reference import to_real_soles
+    nominal = _figure(render_results(programmes_state({"year": "2010", "path": "0001"}, [2010, 2011])),
+                      "programmes-result-scatter")
+    real = _figure(render_results(programmes_state({"year": "2010", "path": "0001", "precios": "real"},
+                                                   [2010, 2011])), "programmes-result-scatter")
+    factor = to_real_soles(1.0, 2010, 2009)
+    assert list(real.data[0].x) == pytest.approx([x * factor for x in nominal.data[0].x])
+    assert "S/ de 2009" in real.layout.title.subtitle.text
+
+
+def test_a_programme_without_links_shows_no_results_block(use):
+    from pages.programmes import render_results
+    assert render_results(programmes_state({"year": "2010", "path": "0002"}, [2010, 2011])) is None
+    assert render_results(programmes_state({"year": "2010"}, [2010, 2011])) is None
+
+
+def test_the_regions_map_shows_an_indicator_and_says_when_there_is_none(use):
+    import app
+    from pages.regions import render_result_map
+    with app.server.test_request_context("/"):
+        fig = render_result_map(regions_state({"year": "2010"}, [2010, 2011]), "anemia_6_35")
+        values = indicator_by_department("anemia_6_35", 2010).set_index("department")["value"]
+        mapped = dict(zip(fig.data[1].locations, fig.data[1].z))
+        assert mapped["08"] == values["08"] and len(mapped) == 25
+        none = render_result_map(regions_state({"year": "2010"}, [2010, 2011]), "pobreza_monetaria")
+    assert "la fuente no lo midió ese año" in none.layout.annotations[0].text.replace("<br>", " ")
+
+
+def test_a_department_profile_carries_its_indicators(use):
+    from pages.regions import render_profile_results
+    out = render_profile_results(regions_state({"year": "2010", "departamento": "08"}, [2010, 2011]))
+    fig = find(out, "regions-dresult-dci_menores5").figure
+    series = indicator_series("dci_menores5", "08").set_index("year")["value"]
+    assert dict(zip(fig.data[0].x, fig.data[0].y))[2010] == series[2010]
+    assert render_profile_results(regions_state({"year": "2010"}, [2010, 2011])) is None
