@@ -85,3 +85,28 @@ def test_a_department_profile_carries_its_indicators(use):
     series = indicator_series("dci_menores5", "08").set_index("year")["value"]
     assert dict(zip(fig.data[0].x, fig.data[0].y))[2010] == series[2010]
     assert render_profile_results(regions_state({"year": "2010"}, [2010, 2011])) is None
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory):
+    """The demonstration store `python -m etl demo` builds (2008-2011), as a user's first run."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    d = tmp_path_factory.mktemp("demo")
+    env = {k: v for k, v in __import__("os").environ.items() if k != "DATABASE_URL"}
+    subprocess.run([sys.executable, "-m", "etl", "demo", "--quiet"], cwd=ROOT, env={**env, "GSB_DATA_DIR": str(d)},
+                   check=True, capture_output=True)
+    return d
+
+
+def test_the_demo_store_shows_malnutrition_and_anaemia_beside_articulado_nutricional(demo_store, monkeypatch):
+    monkeypatch.setenv("GSB_DATA_DIR", str(demo_store))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    from pages.programmes import render_results
+    out = render_results(programmes_state({"year": "2010", "path": "0001"}, [2008, 2009, 2010, 2011]))
+    for graph_id in ("programmes-result-dci_menores5", "programmes-result-anemia_6_35"):
+        fig = find(out, graph_id).figure
+        assert {2009, 2010, 2011} <= set(fig.data[0].x), graph_id
+        assert "sin dato para 2008" in fig.layout.title.subtitle.text     # money in 2008, no survey value

@@ -1,0 +1,63 @@
+"""Results beside the money in Chromium, on the sample store (2010-2011): Articulado Nutricional
+shows its chronic-malnutrition and anaemia series and the departments' scatter; the Regiones map
+shows a result indicator. Values are checked against the store's read functions on a copy of the
+same store (the indicators are the curated data/indicators/ file, identical in both)."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+
+@pytest.fixture(scope="module")
+def reads(tmp_path_factory):
+    import fixtures
+
+    from settings import get_settings
+    from store.engine import dispose_read_engines
+    from store.indicators import indicator_by_department, indicator_series, spending_per_target
+    data_dir = tmp_path_factory.mktemp("results-expected")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GSB_DATA_DIR", str(data_dir))
+        mp.delenv("DATABASE_URL", raising=False)
+        fixtures.build_sample_store(data_dir)
+        s = get_settings()
+        out = {"dci": indicator_series("dci_menores5", settings=s), "anemia": indicator_series("anemia_6_35", settings=s),
+               "points": spending_per_target("0001", 2010, "dci_menores5", settings=s),
+               "map": indicator_by_department("anemia_6_35", 2010, settings=s)}
+        dispose_read_engines(s.database_url)
+    return out
+
+
+def _trace(page: Page, graph_id: str, index: int, axis: str) -> list:
+    return page.evaluate(f"() => Array.from(document.querySelector('#{graph_id} .js-plotly-plot').data[{index}]"
+                         f".{axis})")
+
+
+def test_articulado_nutricional_shows_both_series_and_the_scatter(page: Page, app_url: str, reads):
+    page.goto(f"{app_url}/programas?year=2010&path=0001")
+    expect(page.locator("#programmes-results h2")).to_have_text("Resultados al lado del gasto", timeout=20000)
+    expect(page.locator("#programmes-result-dci_menores5 .js-plotly-plot")).to_be_attached(timeout=20000)
+    dci = dict(zip(_trace(page, "programmes-result-dci_menores5", 0, "x"),
+                   _trace(page, "programmes-result-dci_menores5", 0, "y")))
+    want = reads["dci"].set_index("year")["value"]
+    assert {y: dci[y] for y in (2009, 2010, 2011)} == {y: want[y] for y in (2009, 2010, 2011)}
+    expect(page.locator("#programmes-result-anemia_6_35 .js-plotly-plot")).to_be_attached()
+    comparable = reads["anemia"][reads["anemia"]["method"] == "comparable"].set_index("year")["value"]
+    anaemia = dict(zip(_trace(page, "programmes-result-anemia_6_35", 0, "x"),
+                       _trace(page, "programmes-result-anemia_6_35", 0, "y")))
+    assert {y: anaemia[y] for y in (2009, 2010, 2011)} == {y: comparable[y] for y in (2009, 2010, 2011)}
+    expect(page.locator("#programmes-result-note")).to_contain_text("asociación, no efecto")
+    xs = _trace(page, "programmes-result-scatter", 0, "x")
+    assert sorted(xs) == pytest.approx(sorted(reads["points"]["per_person"].dropna()))
+
+
+def test_the_regions_map_shows_a_result_indicator(page: Page, app_url: str, reads):
+    page.goto(f"{app_url}/regiones?year=2010")
+    expect(page.locator("#regions-results")).to_be_attached(timeout=20000)
+    page.locator("#regions-result-pick").click()
+    page.get_by_role("option", name="Anemia, niñas y niños de 6 a 35 meses").click()
+    expect(page.locator("#regions-result-map .gtitle")).to_contain_text("Anemia", timeout=20000)
+    locations = _trace(page, "regions-result-map", 1, "locations")
+    z = _trace(page, "regions-result-map", 1, "z")
+    want = reads["map"].set_index("department")["value"]
+    assert dict(zip(locations, z))["08"] == want["08"] and len(locations) == 25
