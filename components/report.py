@@ -257,3 +257,18 @@ def toolbar(other_href: str, lang: str) -> html.Div:
         html.Span(id=f"{PREFIX}-printed", hidden=True),
     ], className="report-toolbar d-print-none d-flex align-items-center flex-wrap my-3")
 
+
+
+def results_block(rows: pd.DataFrame, lang: str, prefix: str = PREFIX) -> html.Section | None:
+    """Result indicators beside the money (exports/results.py): every value with its source, then
+    the caveats; None when the report's subject has no linked indicator."""
+    if rows is None or rows.empty:
+        return None
+    from exports.results import caveats, column_headers
+    shown = rows.assign(year=rows["year"].astype(str))
+    cols = [(f, h, "num" if f == "value" else "text") for f, h in column_headers(lang)]
+    return html.Section([html.H2(t("results.title", lang), className="h5 mt-4"),
+                         print_table(shown, cols, table_id=f"{prefix}-results-table"),
+                         html.H3(t("results.caveats", lang), className="h6 mt-2"),
+                         html.Ul([html.Li(c) for c in caveats(lang)], className="small")],
+                        id=f"{prefix}-section-results", className="report-block")

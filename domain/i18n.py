@@ -1032,6 +1032,36 @@ TEXT: dict[str, dict[str, str]] = {
     # ==== [results indicators beside the money (components/results.py, store/indicators.py)]
     "results.title": {"es": "Resultados al lado del gasto", "en": "Results beside the money"},
     "results.national": {"es": "Perú (nacional)", "en": "Peru (national)"},
+    "results.sheet": {"es": "Resultados", "en": "Results"},
+    "results.caveats": {"es": "Advertencias", "en": "Caveats"},
+    "results.caveat.association": {"es": "Los indicadores muestran dónde están los resultados, no que el gasto los haya "
+                                         "causado: asociación, no efecto.",
+                                   "en": "Indicators show where results stand, not that spending caused them: "
+                                         "association, not effect."},
+    "results.caveat.methods": {"es": "Cuando un indicador cambió de método (anemia: método comparable y método nuevo "
+                                     "del INEI), cada método es una serie aparte y no se comparan entre sí.",
+                               "en": "When an indicator changed method (anaemia: comparable method and INEI's new "
+                                     "method), each method is a separate series and they are not compared."},
+    "results.caveat.lima": {"es": "Desde 2021 el INEI publica Lima Metropolitana y la Región Lima por separado; no "
+                                  "se suman en Lima.",
+                            "en": "Since 2021 INEI publishes Metropolitan Lima and the Lima region separately; they "
+                                  "are not added into Lima."},
+    "results.caveat.sex": {"es": "Ningún indicador está desagregado por sexo: los de niñez no separan niñas y niños; "
+                                 "los de violencia son sobre mujeres. Los valores «referenciales» tienen muestra "
+                                 "pequeña (INEI).",
+                           "en": "No indicator is split by sex: child indicators do not separate girls and boys; "
+                                 "violence indicators are about women. 'Referential' values have a small sample "
+                                 "(INEI)."},
+    "results.col.indicator": {"es": "Indicador", "en": "Indicator"},
+    "results.col.method": {"es": "Método", "en": "Method"},
+    "results.col.place": {"es": "Ámbito", "en": "Area"},
+    "results.col.year": {"es": "Año", "en": "Year"},
+    "results.col.value": {"es": "Valor", "en": "Value"},
+    "results.col.unit": {"es": "Unidad", "en": "Unit"},
+    "results.col.referential": {"es": "Referencial", "en": "Referential"},
+    "results.col.source": {"es": "Fuente", "en": "Source"},
+    "results.none.view": {"es": "Esta vista no tiene indicadores de resultado vinculados.",
+                          "en": "This view has no linked result indicators."},
     "results.map.title": {"es": "{indicator} por departamento, {year}", "en": "{indicator} by department, {year}"},
     "results.map.none": {"es": "No hay valores de «{indicator}» por departamento en {year}: la fuente no lo midió ese "
                                "año. Elija otro año u otro indicador.",

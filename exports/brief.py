@@ -33,6 +33,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from domain.i18n import t
+from exports import results
 from exports.views import (
     COUNT,
     MONEY,
@@ -418,6 +419,17 @@ def _gender_sheet(book: _Book, view: View) -> None:
         book.put(ws, row, 1, t("gender.versions.none", lang))
 
 
+def _results_sheet(book: _Book, view: View) -> None:
+    """Result indicators beside the money: the values with their sources, then the caveats."""
+    table = view.results
+    if table is None:
+        return
+    ws = book.sheet(table.sheet)
+    book.put(ws, 1, 1, table.title, font=TITLE, width=False)
+    row = book.table(ws, Table(table.key, table.sheet, table.title, table.frame, table.columns), 3, filters=True)
+    book.text_block(ws, row, t("results.caveats", view.lang), [t(k, view.lang) for k in results.CAVEATS])
+
+
 def _method_sheet(book: _Book, view: View) -> None:
     lang = view.lang
     ws = book.sheet("brief.sheet.method")
@@ -471,6 +483,7 @@ def build_brief(query: dict[str, str], settings=None, now: datetime | None = Non
         ws = book.sheet(table.sheet)
         book.table(ws, table, 1, filters=True)
     _gender_sheet(book, view)
+    _results_sheet(book, view)
     _method_sheet(book, view)
     _summary(book, summary, view)
     _put(book.contents_cell, ", ".join(w.title for w in book.wb.worksheets[1:]))

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from domain.codes import ALL, DEFAULT_LANG, DEPARTMENTS, MAIN_STAGES, NATIONAL
+from exports import results
 from store import budget, gender, programme_money, programmes, reference, status
 from store.read import load_history_frame, totals
 
@@ -298,5 +299,10 @@ BUILDERS = {"programa": programme_report, "departamento": department_report, "pr
 
 
 def report(kind: str, code: str, year: int, lang: str = "es") -> dict | None:
-    """One of the three reports by kind (KINDS); None when there is nothing to report."""
-    return BUILDERS[kind](code, year, lang)
+    """One of the three reports by kind (KINDS); None when there is nothing to report. Every
+    report carries its result indicators ("results": exports/results.py rows, maybe empty)."""
+    data = BUILDERS[kind](code, year, lang)
+    if data is not None:
+        ids, department = results.indicators_for(kind, {"code": code, "year": year}, {code: data.get("name", "")})
+        data["results"] = results.results_rows(ids, department, lang)
+    return data

@@ -38,7 +38,7 @@ from domain.url_state import (
     regions_state,
     search_for,
 )
-from exports import reads
+from exports import reads, results
 from exports.reads import cents
 from store import (
     budget,
@@ -152,6 +152,7 @@ class View:
     sources: Sources
     url: str                         # the page's path and query string (the permalink without host)
     notes: list[str] = field(default_factory=list)
+    results: Table | None = None     # result indicators beside the money (exports/results.py)
 
     def table(self, key: str) -> Table:
         for tb in [*self.tables, *self.gender.tables]:
@@ -756,7 +757,22 @@ def view_for(query: dict[str, str], settings=None) -> View:
     filters = [(t("filter.year", lang), str(year)), *got["filters"]]
     title = t(f"{PAGE_TEXTS[page]}.title", lang) + f" · {year}"
     return View(page, lang, year, state, title, filters, figures, got["tables"], got["charts"], gender, sources,
-                PAGES[page] + search, got.get("notes", []))
+                PAGES[page] + search, got.get("notes", []), _results(page, state, lang, settings))
+
+
+def _results(page: str, state: dict, lang: str, settings) -> Table | None:
+    """The view's result indicators with their sources; the caveats go in the table's note."""
+    path = state.get("path") or []
+    names = dict(zip(path[:1], budget.drill_names(state["year"], path[:1], settings=settings))) if path else {}
+    ids, department = results.indicators_for(page, state, names, settings=settings)
+    frame = results.results_rows(ids, department, lang, settings=settings)
+    if frame.empty:
+        return None
+    frame["year"] = frame["year"].astype(str)
+    kinds = {"value": NUMBER}
+    columns = [Column(f, h, kinds.get(f, TEXT)) for f, h in results.column_headers(lang)]
+    return Table("results", t("results.sheet", lang), t("results.title", lang), frame, columns,
+                 note=" ".join(results.caveats(lang)))
 
 
 def categories_text(lang: str) -> list[tuple[str, str]]:

@@ -25,6 +25,7 @@ from components.report import (
     key_figures,
     report_chart,
     report_table,
+    results_block,
     source_list,
     source_numbers,
     toolbar,
@@ -109,6 +110,9 @@ def report_view(data: dict, lang: str, now: datetime) -> html.Article:
     body.append(gender_table(data["gender"], lang, numbers))
     body += [html.H2(t("informe.tables", lang), className="h5 mt-4"),
              *[report_table(tb, lang, numbers) for tb in data["tables"]]]
+    block = results_block(data.get("results"), lang)
+    if block is not None:
+        body.append(block)
     other = PATH + report_data.report_search("", "", year, lang)
     return html.Div([
         toolbar(other, lang),

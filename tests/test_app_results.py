@@ -110,3 +110,34 @@ def test_the_demo_store_shows_malnutrition_and_anaemia_beside_articulado_nutrici
         fig = find(out, graph_id).figure
         assert {2009, 2010, 2011} <= set(fig.data[0].x), graph_id
         assert "sin dato para 2008" in fig.layout.title.subtitle.text     # money in 2008, no survey value
+
+
+def test_the_brief_has_a_results_sheet_with_sources_and_caveats(use):
+    import io
+
+    import openpyxl
+
+    from exports.brief import build_brief
+    _, data = build_brief({"page": "programas", "year": "2010", "path": "0001"})
+    ws = openpyxl.load_workbook(io.BytesIO(data))["Resultados"]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=4)]
+    header = rows[0][:8]
+    assert header == ["Indicador", "Método", "Ámbito", "Año", "Valor", "Unidad", "Referencial", "Fuente"]
+    dci_2009 = [r for r in rows if r[0] == "Desnutrición crónica, menores de 5 años (OMS)" and r[3] == "2009"]
+    assert [r[4] for r in dci_2009] == [23.8] and "INEI, ENDES" in dci_2009[0][7]
+    anaemia_2021 = sorted((r[1], r[4]) for r in rows if r[0] and r[0].startswith("Anemia") and r[3] == "2021")
+    assert [v for _, v in anaemia_2021] == [38.8, 28.4] or [v for _, v in anaemia_2021] == [28.4, 38.8]
+    text_cells = " ".join(str(c) for r in rows for c in r if c)
+    assert "asociación, no efecto" in text_cells and "Lima Metropolitana y la Región Lima" in text_cells
+
+
+def test_a_department_report_carries_its_indicators(use):
+    import app
+    from dash_tree import text as tree_text
+    from pages.report import layout
+    with app.server.test_request_context("/"):
+        shown = tree_text(layout(departamento="08", year="2010"))
+    assert "Resultados al lado del gasto" in shown and "CUSCO" in shown and "Pobreza monetaria" in shown
+    with app.server.test_request_context("/"):
+        none = tree_text(layout(programa="0002", year="2010"))     # Salud Materno Neonatal: no linked indicator
+    assert "Resultados al lado del gasto" not in none
