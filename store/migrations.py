@@ -28,6 +28,8 @@ STEPS: dict[str, list[str]] = {
           *_bilingual("programme_fact", "note"),
           "ALTER TABLE programme_fact ADD COLUMN contradicts VARCHAR",
           *_bilingual("programme_budget_link", "note")],
+    # rules' rationale in English (rules/gender_rules.csv rationale_en); stored rule sets had none
+    "3": ["ALTER TABLE gender_rule ADD COLUMN rationale_en VARCHAR"],
 }
 assert list(STEPS)[-1] == SCHEMA_VERSION, "add the migration step for the new SCHEMA_VERSION"
 

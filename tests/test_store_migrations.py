@@ -9,9 +9,10 @@ import sqlalchemy as sa
 from conftest import snapshot
 from network_data import programmes, seed_fixture, write_yaml
 
-# What schema version 1 looked like, from a version-2 store: the inverse of store/migrations.py
-# STEPS["2"] (single-language texts, no `contradicts`).
+# What schema version 1 looked like, from a current store: the inverse of store/migrations.py
+# STEPS["3"] (no English rule rationale) and STEPS["2"] (single-language texts, no `contradicts`).
 TO_V1 = [
+    "ALTER TABLE gender_rule DROP COLUMN rationale_en",
     "ALTER TABLE programme ADD COLUMN institution VARCHAR",
     "UPDATE programme SET institution = institution_en",
     "ALTER TABLE programme DROP COLUMN institution_es",
@@ -73,7 +74,7 @@ def test_an_old_store_is_refused_with_what_to_run(old_store, capsys):
     from store.errors import SchemaMismatch
     settings, _ = old_store
     before = snapshot(settings)
-    with pytest.raises(SchemaMismatch, match=r"schema version 1, this version of the code needs 2: "
+    with pytest.raises(SchemaMismatch, match=r"schema version 1, this version of the code needs 3: "
                                              r"run `python -m etl upgrade`"):
         read_engine(settings)
     assert main(["status"]) == 1
@@ -104,8 +105,8 @@ def test_upgrade_migrates_reloads_the_curated_texts_and_keeps_the_budget(old_sto
     monkeypatch.setattr(network, "DEFAULT_PATH", write_yaml(tmp_path / "programmes.yaml", data))
     assert main(["upgrade"]) == 0
     out = capsys.readouterr().out
-    assert "store schema upgraded: version 1 -> 2" in out and "loaded programmes.yaml" in out
-    assert stored_schema_version(settings) == "2"
+    assert "store schema upgraded: version 1 -> 3" in out and "loaded programmes.yaml" in out
+    assert stored_schema_version(settings) == "3"
     assert {"institution_es", "institution_en"} <= _columns(settings, "programme")
     assert "institution" not in _columns(settings, "programme")
     assert {"what_es", "note_en", "contradicts"} <= _columns(settings, "programme_fact")
@@ -150,7 +151,8 @@ def test_a_store_from_a_newer_version_is_left_alone(store, tmp_path, capsys):
     from store.engine import read_engine
     from store.errors import SchemaMismatch
     seed_fixture(store, tmp_path / "fx")
-    _write_sql(store, ["UPDATE store_info SET value = '3' WHERE key = 'schema_version'"])
+    from store.schema import SCHEMA_VERSION
+    _write_sql(store, [f"UPDATE store_info SET value = '{int(SCHEMA_VERSION) + 1}' WHERE key = 'schema_version'"])
     _new_process()
     before = snapshot(store)
     with pytest.raises(SchemaMismatch, match="newer than this code knows"):
