@@ -24,18 +24,19 @@ def gender_programmes(year: int, level: str | None = ALL, settings: Settings | N
 
     Columns: key (programa code), name, rule_id ('sin_revisar' where no rule matched), category,
     marker (None when unreviewed), weight (percent), lio_line, lines, pia, pim, devengado (floats),
-    rationale, source, conditions (what the rule tests). Programmes by PIM, largest first; within
-    one, its rules by PIM."""
-    df = _frame(rule_rows(year, level, by_programme=True), settings)
+    rationale, rationale_en ('' when the rule has no English text), source, conditions (what the
+    rule tests). Programmes by PIM, largest first; within one, its rules by PIM."""
+    df = _frame(rule_rows(year, level, by_programme=True, rule_columns=("rationale", "rationale_en", "source")),
+                settings)
     cols = ["key", "name", "rule_id", "category", "marker", "weight", "lio_line", "lines", *MAIN_STAGES,
-            "rationale", "source", "conditions"]
+            "rationale", "rationale_en", "source", "conditions"]
     if df.empty:
         return pd.DataFrame(columns=cols)
     df["conditions"] = [rule_conditions(r) for r in df.to_dict("records")]
     df = df.rename(columns={"programa": "key"})
     df["name"] = df["name"].fillna("")
-    for col in ("rationale", "source"):
-        df[col] = df[col].fillna("")
+    for col in ("rationale", "rationale_en", "source"):
+        df[col] = [v if isinstance(v, str) else "" for v in df[col]]
     for a in MAIN_STAGES:
         df[a] = [_num(v) or 0.0 for v in df[a]]
     df["weight"] = [_num(v) or 0.0 for v in df["weight"]]
@@ -155,3 +156,23 @@ def _split_row(r: dict, names: dict) -> dict:
             "name": name, **{a: r[a] for a in (*MAIN_STAGES, "strict", "weighted", "broad")},
             "category": r["category"], "marker": r["marker"], "lio_line": r["lio_line"], "rules": r["rule_id"],
             "rationale": r["rationale"], "rationale_en": r["rationale_en"]}
+
+
+def unit_spread(year: int, units: tuple[str, ...], level: str | None = ALL,
+                settings: Settings | None = None) -> pd.DataFrame:
+    """Where executing units' money sits across budget programmes: unit, programa, pim, devengado
+    (floats), one row per unit x programme with money. For the 9001/9002 rows of programme_table
+    that are one unit: a network programme such as Juntos has its unit (1428) there and most of
+    its money in its own budget programme (0005), and the page shows that the parts add up."""
+    c = line_class
+    if not units:
+        return pd.DataFrame(columns=["unit", "programa", "pim", "devengado"])
+    stmt = sa.select(c.c.sec_ejec.label("unit"), c.c.programa, sa.func.sum(c.c.pim).label("pim"),
+                     sa.func.sum(c.c.devengado).label("devengado")).where(
+        c.c.fiscal_year == int(year), c.c.sec_ejec.in_([str(u) for u in units]))
+    if level in LEVELS:
+        stmt = stmt.where(c.c.nivel_gobierno == level)
+    df = _frame(stmt.group_by(c.c.sec_ejec, c.c.programa).order_by(c.c.sec_ejec, c.c.programa), settings)
+    for a in ("pim", "devengado"):
+        df[a] = [_num(v) or 0.0 for v in df[a]]
+    return df[(df["pim"] != 0) | (df["devengado"] != 0)].reset_index(drop=True)
