@@ -97,7 +97,8 @@ def execution_alerts(year: int, level: str | None = ALL, margin_pts: float = ALE
     """The gender lines (marker 1 or 2) of a year whose avance (devengado / PIM) is more than
     `margin_pts` points below the avance of the whole budget of the same selection, largest PIM first.
 
-    A line is one programme x product x activity (the Programas drill path). The budget's avance
+    A line is one programme x product x activity (the Programas drill path) x category and marker
+    (units under different rules are not merged). The budget's avance
     is taken over the same months as the lines', so with a year still running (monthly or daily
     files) both are month-to-date. Returns {"pace_pct": the budget's avance, "through_month": the
     last month with devengado (None: none yet), "margin_pts", "alerts": DataFrame with programa,
@@ -107,9 +108,8 @@ def execution_alerts(year: int, level: str | None = ALL, margin_pts: float = ALE
     total = _frame(_level(sa.select(sa.func.sum(c.c.pim).label("pim"), sa.func.sum(c.c.devengado).label("devengado"))
                           .where(*where), level), settings).iloc[0]
     pace = _pct(total["devengado"], total["pim"])
-    keys = [c.c.programa, c.c.producto_proyecto, c.c.actividad]
-    stmt = sa.select(*keys, sa.func.max(c.c.category).label("category"), sa.func.max(c.c.marker).label("marker"),
-                     sa.func.sum(c.c.pim).label("pim"), sa.func.sum(c.c.devengado).label("devengado")).where(
+    keys = [c.c.programa, c.c.producto_proyecto, c.c.actividad, c.c.category, c.c.marker]
+    stmt = sa.select(*keys, sa.func.sum(c.c.pim).label("pim"), sa.func.sum(c.c.devengado).label("devengado")).where(
         *where, c.c.marker.in_([1, 2]))
     lines = _frame(_level(stmt, level).group_by(*keys), settings)
     lines = _floats(lines.rename(columns={"producto_proyecto": "producto"}), ("pim", "devengado"))

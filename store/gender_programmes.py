@@ -86,11 +86,11 @@ def programme_table(year: int, level: str | None = ALL, settings: Settings | Non
     """"Which programmes": one row per budget programme with its strict, weighted and broad
     devengado, PIA, PIM, devengado and avance, the category and marker of most of its PIM and
     the rules behind it. 9001 and 9002 come as one row per rule, named by the executing unit,
-    activity or product the rule's lines share (UE 1428 JUNTOS, VASO DE LECHE...), since that is
-    where their gender money is; so every line is in exactly one row and the rows add up.
+    activity or product the rule tests (UE 1428 JUNTOS, VASO DE LECHE...), since that is where
+    their gender money is; so every line is in exactly one row and the rows add up.
 
     Columns: PROGRAMME_TABLE_COLUMNS; amounts are floats in soles; `unit` is the executing unit
-    code when a split row is one unit ('' otherwise). Rows by strict, weighted, broad, PIM, largest
+    code of a split row whose rule tests the unit ('' otherwise). Rows by strict, weighted, broad, PIM, largest
     first."""
     c, g = line_class, gender_rule
     grouped = [c.c.programa, c.c.rule_id, c.c.rule_set_id, c.c.category, c.c.marker, c.c.lio_line]
@@ -103,7 +103,9 @@ def programme_table(year: int, level: str | None = ALL, settings: Settings | Non
         stmt = stmt.where(c.c.nivel_gobierno == level)
     inner = stmt.group_by(*grouped).subquery()
     joined = inner.outerjoin(g, sa.and_(g.c.rule_set_id == inner.c.rule_set_id, g.c.rule_id == inner.c.rule_id))
-    df = _frame(sa.select(inner, g.c.rationale, g.c.rationale_en).select_from(joined), settings)
+    tests = [(g.c[d].is_not(None) | g.c[f"{d}_name"].is_not(None)).label(f"tests_{d}")
+             for d in ("sec_ejec", "actividad", "producto_proyecto")]
+    df = _frame(sa.select(inner, g.c.rationale, g.c.rationale_en, *tests).select_from(joined), settings)
     if df.empty:
         return pd.DataFrame(columns=PROGRAMME_TABLE_COLUMNS)
     names = {d: _names(d, year, settings) for d in ("programa", "sec_ejec", "actividad", "producto_proyecto")}
@@ -117,6 +119,8 @@ def programme_table(year: int, level: str | None = ALL, settings: Settings | Non
     for code, part in df[~split].groupby("programa", sort=False):
         rows.append(_programme_row(code, part, names))
     out = pd.DataFrame(rows, columns=PROGRAMME_TABLE_COLUMNS)
+    twice = out["key"].duplicated(keep=False)
+    out.loc[twice, "key"] = [f"{k} · {r}" for k, r in zip(out.loc[twice, "key"], out.loc[twice, "rules"])]
     out["avance_pct"] = [_pct(d, p) for d, p in zip(out["devengado"], out["pim"])]
     out = out.sort_values(["strict", "weighted", "broad", "pim", "key"], ascending=[False] * 4 + [True])
     return out.reset_index(drop=True)
@@ -138,20 +142,19 @@ def _programme_row(code: str, part: pd.DataFrame, names: dict) -> dict:
 
 
 def _split_row(r: dict, names: dict) -> dict:
-    """A 9001/9002 rule's lines, named by what they share: one unit, else one activity, else one
-    product, else the programme itself ('9002 · rule')."""
+    """A 9001/9002 rule's lines, named by what the rule tests when its lines share one (a unit
+    rule: the unit; an activity rule: the activity; a product rule: the product), else by what
+    they share (unit, activity, product), else by the programme itself."""
     code = r["programa"]
-    unit = ""
-    if r["sec_ejec_n"] == 1:
-        unit = r["sec_ejec_code"]
-        key, name = f"{code} · UE {unit}", names["sec_ejec"].get(unit, "")
-    elif r["actividad_n"] == 1:
-        key, name = f"{code} · {r['actividad_code']}", names["actividad"].get(r["actividad_code"], "")
-    elif r["producto_proyecto_n"] == 1:
-        key, name = f"{code} · {r['producto_proyecto_code']}", names["producto_proyecto"].get(
-            r["producto_proyecto_code"], "")
-    else:
-        key, name = f"{code} · {r['rule_id']}", names["programa"].get(code, "")
+    unit, key, name = "", f"{code} · {r['rule_id']}", names["programa"].get(code, "")
+    dims = (("sec_ejec", "UE "), ("actividad", ""), ("producto_proyecto", ""))
+    tested = [d for d in dims if r.get(f"tests_{d[0]}") is True]
+    for dim, prefix in [*tested, *[d for d in dims if d not in tested]]:
+        if r[f"{dim}_n"] == 1:
+            one = r[f"{dim}_code"]
+            key, name = f"{code} · {prefix}{one}", names[dim].get(one, "")
+            unit = one if dim == "sec_ejec" and r.get("tests_sec_ejec") is True else ""
+            break
     return {"key": key, "programa": code, "programa_name": names["programa"].get(code, ""), "unit": unit,
             "name": name, **{a: r[a] for a in (*MAIN_STAGES, "strict", "weighted", "broad")},
             "category": r["category"], "marker": r["marker"], "lio_line": r["lio_line"], "rules": r["rule_id"],
