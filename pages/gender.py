@@ -84,12 +84,13 @@ def prices(state: dict) -> tuple[float, str, str, html.P | None]:
     """(factor, chart units, card units, note) for the URL's precios: real soles of
     domain.codes.REAL_BASE_YEAR, or nominal with a note when the year has no CPI."""
     lang = state["lang"]
-    factor = gc.price_factor(state["year"], state["precios"])
+    prices_key = state.get("precios", "nominal")     # older callers omit it: nominal
+    factor = gc.price_factor(state["year"], prices_key)
     if factor is None:
         note = html.P(t("gender.prices.no_cpi", lang, year=state["year"]), className="small text-warning-emphasis")
         return 1.0, t("units.millions", lang), t("gender.card.units", lang), note
-    real = state["precios"] == "real"
-    return (factor, gc.units(state["precios"], lang),
+    real = prices_key == "real"
+    return (factor, gc.units(prices_key, lang),
             t("gender.card.units_real" if real else "gender.card.units", lang), None)
 
 
@@ -210,7 +211,7 @@ def render_depth(state: dict):
                                   lang)
     lio = gc.scaled(lio, factor, [c for c in lio.columns if c != "key"])
     tree = gc.scaled(tree, factor, ("strict", "weighted", "broad", "pim", "devengado"))
-    series = _series_prices(series, state["precios"])
+    series = _series_prices(series, state.get("precios", "nominal"))
     all_years = t("gender.source", lang, source=source_text(None, lang), version=version.split(":")[0] or "—")
     return (view, alerts_view,
             gc.lio_figure(lio, lang, t("gender.lio.title", lang) + title, units, source),
