@@ -42,19 +42,24 @@ def money_cards(values: dict, lang: str, prefix: str, units: str, notes: dict | 
     return dbc.Row(cards + list(extra), className="g-3")
 
 
-def three_totals_cards(summary: pd.DataFrame, unreviewed: dict, lang: str, prefix: str) -> dbc.Row:
+def three_totals_cards(summary: pd.DataFrame, unreviewed: dict, lang: str, prefix: str,
+                       units: str | None = None) -> dbc.Row:
     """The three gender totals (store.gender.gender_summary: strict, weighted, broad) as devengado
-    cards with PIA, PIM and the share of devengado, then the unreviewed money, marked out.
+    cards with their avance (devengado ÷ PIM of that gender money), PIA, PIM and the share of all
+    devengado, then the unreviewed money, marked out.
 
-    `unreviewed` = {"devengado": soles, "share_pct": % of devengado}."""
-    units = t("gender.card.units", lang)
+    `unreviewed` = {"devengado": soles, "share_pct": % of devengado}; `units` replaces
+    "S/ millones, nominal · devengado" (e.g. real soles)."""
+    units = units or t("gender.card.units", lang)
     rows = {r["definition"]: r for r in summary.to_dict("records")}
     cards = []
     for d in DEFINITIONS:
         r = rows.get(d, {})
-        note = t("gender.card.note", lang, pia=millions(r.get("pia")), pim=millions(r.get("pim")),
-                 share=pct(r.get("share_devengado_pct")))
-        cards.append(kpi_card(t(f"gdef.{d}", lang), millions(r.get("devengado")), units, note, f"{prefix}-kpi-{d}"))
+        dev, pim = r.get("devengado"), r.get("pim")
+        avance = float(dev) / float(pim) * 100 if dev is not None and pim else None
+        note = t("gender.card.note_avance", lang, avance=pct(avance), pia=millions(r.get("pia")),
+                 pim=millions(pim), share=pct(r.get("share_devengado_pct")))
+        cards.append(kpi_card(t(f"gdef.{d}", lang), millions(dev), units, note, f"{prefix}-kpi-{d}"))
     cards.append(kpi_card(t("gender.unreviewed", lang), millions(unreviewed.get("devengado")), units,
                           t("gender.unreviewed.note", lang, share=pct(unreviewed.get("share_pct"))),
                           f"{prefix}-kpi-unreviewed", "kpi-warning"))

@@ -39,7 +39,7 @@ CODE_WIDTHS = {"pliego": (3, 3), "sec_ejec": (1, 6), "programa": (4, 4), "produc
 CODE_POINTS, NAME_POINTS = 2, 1     # specificity: a code identifies exactly, a name approximately
 
 FIELDS = ("id", "year_from", "year_to", *MATCH_DIMENSIONS, *NAME_COLUMNS,
-          "category", "marker", "weight", "lio_line", "rationale", "source", "author", "date")
+          "category", "marker", "weight", "lio_line", "rationale", "rationale_en", "source", "author", "date")
 REQUIRED = ("id", "category", "marker", "weight", "lio_line", "rationale", "source", "author", "date")
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
@@ -76,6 +76,8 @@ class Rule:
     source: str
     author: str
     date: str                                    # ISO yyyy-mm-dd
+    rationale_en: str = ""                       # the rationale in English (optional column; the page
+                                                 # falls back to the Spanish one)
 
     @property
     def specificity(self) -> int:
@@ -93,8 +95,8 @@ class Rule:
         row.update({d: ("|".join(codes[d]) if d in codes else None) for d in MATCH_DIMENSIONS})
         row.update({f"{d}_name": patterns.get(d) for d in MATCH_DIMENSIONS})
         row.update(category=self.category, marker=self.marker, weight=self.weight, lio_line=self.lio_line,
-                   rationale=self.rationale, source=self.source, author=self.author, date=self.date,
-                   specificity=self.specificity)
+                   rationale=self.rationale, rationale_en=self.rationale_en or None, source=self.source,
+                   author=self.author, date=self.date, specificity=self.specificity)
         return row
 
 
@@ -314,7 +316,7 @@ def _build_rule(line: int, rec: Mapping[str, object], problems: list[str]) -> Ru
     return Rule(id=rid, line=line, year_from=year_from, year_to=year_to, codes=tuple(codes),
                 patterns=tuple(patterns), category=category, marker=marker, weight=weight, lio_line=lio,
                 rationale=_text(rec, "rationale"), source=_text(rec, "source"), author=_text(rec, "author"),
-                date=iso)
+                date=iso, rationale_en=_text(rec, "rationale_en"))
 
 
 def _years_overlap(a: Rule, b: Rule) -> bool:

@@ -934,6 +934,70 @@ TEXT: dict[str, dict[str, str]] = {
                                "en": "No budget lines in {year} with these filters: {departments}."},
 
     # ==== [Género: LIO lines, treemap, alerts, programmes table]
+    "gender.card.note_avance": {"es": "Avance {avance} (devengado ÷ PIM) · PIA {pia} · PIM {pim} · {share} del "
+                                      "devengado total",
+                                "en": "Avance {avance} (devengado ÷ PIM) · PIA {pia} · PIM {pim} · {share} of all "
+                                      "devengado"},
+    "gender.card.units_real": {"es": "S/ millones de 2009 (IPC Lima) · devengado",
+                               "en": "S/ millions of 2009 (Lima CPI) · devengado"},
+    "gender.prices.no_cpi": {"es": "No hay IPC para {year}: las cifras se muestran en soles nominales.",
+                             "en": "No CPI for {year}: figures are shown in nominal soles."},
+    "gender.table.title": {"es": "Qué programas: los tres totales por programa",
+                           "en": "Which programmes: the three totals by programme"},
+    "gender.table.hint": {"es": "Un programa por fila; 9001 y 9002 (que no son programas) aparecen por la unidad "
+                                "ejecutora, actividad o producto que clasifica cada regla. Estricto, ponderado y "
+                                "amplio son devengado; avance = devengado ÷ PIM de toda la fila. Ordene con un clic "
+                                "en el encabezado.",
+                          "en": "One programme per row; 9001 and 9002 (which are not programmes) appear by the "
+                                "executing unit, activity or product each rule classifies. Strict, weighted and "
+                                "broad are devengado; avance = devengado ÷ PIM of the whole row. Click a header to "
+                                "sort."},
+    "gender.split.intro": {"es": "El dinero de una unidad ejecutora puede estar repartido entre 9001/9002 y programas "
+                                 "presupuestales (p. ej. JUNTOS: su unidad y el programa 0005), en filas distintas de "
+                                 "esta tabla; por programa, sus partes suman el total de la unidad:",
+                           "en": "An executing unit's money can be split between 9001/9002 and budget programmes "
+                                 "(e.g. JUNTOS: its unit and programme 0005), in different rows of this table; by "
+                                 "programme, its parts add up to the unit's total:"},
+    "gender.split.unit": {"es": "UE {unit} {name}: PIM {pieces} = {total}",
+                          "en": "Unit {unit} {name}: PIM {pieces} = {total}"},
+    "gender.lio.title": {"es": "Los tres totales por lineamiento de la LIO (devengado)",
+                         "en": "The three totals by LIO policy line (devengado)"},
+    "gender.lio.none": {"es": "Ninguna línea con dinero de género en esta selección.",
+                        "en": "No line with gender money in this selection."},
+    "gender.tree.title": {"es": "Dinero de género por categoría, programa y producto (ponderado, devengado)",
+                          "en": "Gender money by category, programme and product (weighted, devengado)"},
+    "gender.tree.hint": {"es": "Haga clic en un recuadro para ver sus productos; cada recuadro dice su monto y su "
+                               "parte del nivel superior.",
+                         "en": "Click a tile to see its products; each tile gives its amount and its share of "
+                               "the level above."},
+    "gender.tree.none": {"es": "Ninguna línea con marcador 1 o 2 en esta selección.",
+                         "en": "No line with marker 1 or 2 in this selection."},
+    "gender.series.title": {"es": "Los tres totales por año fiscal (devengado)",
+                            "en": "The three totals by fiscal year (devengado)"},
+    "gender.series.one_year": {"es": "Solo hay un año fiscal cargado ({year}): la serie necesita dos o más.",
+                               "en": "Only one fiscal year is loaded ({year}): the series needs two or more."},
+    "gender.series.of_budget": {"es": "del devengado total", "en": "of all devengado"},
+    "gender.series.right_axis": {"es": "líneas punteadas: % del devengado total (eje derecho)",
+                                 "en": "dotted lines: % of all devengado (right axis)"},
+    "gender.alerts.title": {"es": "Alertas de ejecución: líneas de género atrasadas",
+                            "en": "Execution alerts: gender lines lagging behind"},
+    "gender.alerts.pace": {"es": "Líneas con marcador 1 o 2 cuyo avance está más de {margin} puntos por debajo del "
+                                 "avance de todo el presupuesto de esta selección ({pace}{when}), de mayor a menor PIM. "
+                                 "Cada una abre su detalle en Programas.",
+                           "en": "Lines with marker 1 or 2 whose avance is more than {margin} points below the "
+                                 "avance of the whole budget of this selection ({pace}{when}), largest PIM first. "
+                                 "Each opens its detail on Programas."},
+    "gender.alerts.through": {"es": ", hasta {month}", "en": ", through {month}"},
+    "gender.alerts.none": {"es": "Ninguna línea de género va atrasada respecto del ritmo del presupuesto.",
+                           "en": "No gender line lags behind the budget's pace."},
+    "gender.alerts.item": {"es": "Avance {avance} ({gap} puntos por debajo) · PIM {pim} · devengado {dev} · "
+                                 "{category} · marcador {marker}",
+                           "en": "Avance {avance} ({gap} points below) · PIM {pim} · devengado {dev} · "
+                                 "{category} · marker {marker}"},
+    "gender.alerts.more": {"es": "Se muestran las {shown} mayores de {total}.",
+                           "en": "Showing the {shown} largest of {total}."},
+    "gender.rules.title": {"es": "Qué regla clasificó cada programa y por qué",
+                           "en": "Which rule classified each programme, and why"},
 
     # ==== [accessibility, layout and glossary]
 

@@ -1,8 +1,10 @@
 """Género: how much of the budget serves gender equality under the dashboard's rules. The three
 totals users argue from (strict = marker 2, weighted = amount x weight, broad = marker 1 or 2)
 side by side for PIA, PIM and devengado; devengado by Budlender & Sharp category and by OECD-DAC
-marker; the money no rule has classified yet ("sin revisar"); the rule behind each programme;
-the rule-set versions and the money that moved between them. Year and level in the URL."""
+marker; the money no rule has classified yet ("sin revisar"); which programmes (the three totals
+per programme, with PIA, PIM, devengado and avance); the execution alerts; the totals by LIO
+policy line, as a treemap and over the years; the rule behind each programme; the rule-set
+versions and the money that moved between them. Year, level and prices (nominal | real) in the URL."""
 from __future__ import annotations
 
 import dash
@@ -10,6 +12,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
+from components import gender as gc
 from components.cards import three_totals_cards
 from components.data import cached, cached_all
 from components.figures import budget_bars, empty_figure, grouped_bars
@@ -26,7 +29,7 @@ from domain.codes import LEVELS, MAIN_STAGES
 from domain.gender import CATEGORIES, DEFINITIONS, UNREVIEWED
 from domain.gender_rules import RuleError
 from domain.i18n import code_label, t
-from store import gender, gender_programmes
+from store import gender, gender_depth, gender_programmes
 
 dash.register_page(__name__, path="/genero", name="Género", order=3, i18n_key="nav.gender",
                    title="Género · Presupuesto sensible al género")
@@ -34,7 +37,7 @@ dash.register_page(__name__, path="/genero", name="Género", order=3, i18n_key="
 PREFIX = "gender"
 CLASSIFY_COMMAND = "python -m etl classify"
 DIFF_COMMAND = "python -m etl rules diff rules/gender_rules.csv"
-COLORS = {"strict": "#7a0177", "weighted": "#c51b8a", "broad": "#f768a1"}
+COLORS = gc.COLORS
 
 
 def _float(v) -> float:
@@ -54,17 +57,41 @@ def layout(**query):
             dbc.Col(graph(f"{PREFIX}-totals", min_height=400), lg=6, className="mb-3"),
             dbc.Col(graph(f"{PREFIX}-categories"), lg=6, className="mb-3"),
         ]),
+        html.H2(t("gender.table.title", lang), className="h5 mt-2", id=f"{PREFIX}-table-title"),
+        html.P(t("gender.table.hint", lang), className="small text-secondary mb-1"),
+        dcc.Loading(html.Div(id=f"{PREFIX}-table"), delay_show=250),
+        html.H2(t("gender.alerts.title", lang), className="h5 mt-4"),
+        dcc.Loading(html.Div(id=f"{PREFIX}-alerts-box"), delay_show=250),
         dbc.Row([
-            dbc.Col(graph(f"{PREFIX}-markers"), lg=6, className="mb-3"),
-            dbc.Col(explanation(lang), lg=6, className="mb-3"),
+            dbc.Col(graph(f"{PREFIX}-lio", min_height=400), lg=6, className="mb-3 mt-3"),
+            dbc.Col(graph(f"{PREFIX}-markers"), lg=6, className="mb-3 mt-3"),
         ]),
-        html.H2(t("gender.programmes.title", lang), className="h5 mt-2"),
+        dbc.Row([
+            dbc.Col([graph(f"{PREFIX}-tree", min_height=520),
+                     html.P(t("gender.tree.hint", lang), className="small text-secondary")], lg=7, className="mb-3"),
+            dbc.Col(graph(f"{PREFIX}-series", min_height=420), lg=5, className="mb-3"),
+        ]),
+        dbc.Row(dbc.Col(explanation(lang), lg=8, className="mb-3")),
+        html.H2(t("gender.rules.title", lang), className="h5 mt-2"),
         html.P(t("gender.programmes.hint", lang), className="small text-secondary mb-1"),
-        html.P(t("units.millions", lang), className="small text-secondary mb-1"),
         dcc.Loading(html.Div(id=f"{PREFIX}-programmes"), delay_show=250),
         html.H2(t("gender.versions.title", lang), className="h5 mt-4"),
         dcc.Loading(html.Div(id=f"{PREFIX}-versions"), delay_show=250),
     ])
+
+
+def prices(state: dict) -> tuple[float, str, str, html.P | None]:
+    """(factor, chart units, card units, note) for the URL's precios: real soles of
+    domain.codes.REAL_BASE_YEAR, or nominal with a note when the year has no CPI."""
+    lang = state["lang"]
+    prices_key = state.get("precios", "nominal")     # older callers omit it: nominal
+    factor = gc.price_factor(state["year"], prices_key)
+    if factor is None:
+        note = html.P(t("gender.prices.no_cpi", lang, year=state["year"]), className="small text-warning-emphasis")
+        return 1.0, t("units.millions", lang), t("gender.card.units", lang), note
+    real = prices_key == "real"
+    return (factor, gc.units(prices_key, lang),
+            t("gender.card.units_real" if real else "gender.card.units", lang), None)
 
 
 def explanation(lang: str) -> dbc.Card:
@@ -93,7 +120,7 @@ def _not_classified(lang: str) -> dbc.Alert:
                       html.Pre(CLASSIFY_COMMAND, className="mb-0")], color="warning", id=f"{PREFIX}-unclassified")
 
 
-def _totals_figure(summary: pd.DataFrame, stage_totals: dict, lang: str, source: str):
+def _totals_figure(summary: pd.DataFrame, stage_totals: dict, lang: str, source: str, units: str):
     stages = [t(s, lang) for s in MAIN_STAGES]
     rows = {r["definition"]: r for r in summary.to_dict("records")}
     series, hover = [], []
@@ -104,17 +131,17 @@ def _totals_figure(summary: pd.DataFrame, stage_totals: dict, lang: str, source:
         hover.append([f"<b>{label}</b><br>{t(f'gdef.{d}', lang)}: {millions(v)}<br>"
                       + t("gender.totals.hover", lang, share=pct(share), stage=t(s, lang))
                       for label, s, v, share in zip(stages, MAIN_STAGES, values, shares)])
-    return grouped_bars(stages, series, lang, t("gender.totals.title", lang), t("units.millions", lang), source,
-                        hover=hover)
+    return gc.label_bars(grouped_bars(stages, series, lang, t("gender.totals.title", lang), units, source,
+                                      hover=hover))
 
 
-def _group_bars(df: pd.DataFrame, prefix: str, title: str, lang: str, source: str):
+def _group_bars(df: pd.DataFrame, prefix: str, title: str, lang: str, source: str, units: str):
     if df.empty:
         return empty_figure(t("empty", lang))
     frame = pd.DataFrame({"key": [str(k) for k in df["key"]], "name": [code_label(prefix, k, lang) for k in df["key"]],
                           **{a: [_float(v) for v in df[a]] for a in MAIN_STAGES}})
     frame["avance_pct"] = [d / p * 100 if p else None for d, p in zip(frame["devengado"], frame["pim"])]
-    return budget_bars(frame, lang, title, source, labels=list(frame["name"]))
+    return gc.label_bars(budget_bars(frame, lang, title, source, labels=list(frame["name"]), units=units))
 
 
 @callback(Output(f"{PREFIX}-kpis", "children"), Output(f"{PREFIX}-totals", "figure"),
@@ -130,6 +157,9 @@ def render_totals(state: dict):
         (gender.gender_summary, year, filters), (gender.gender_totals, "categoria_genero", year, filters),
         (gender.gender_totals, "marcador_genero", year, filters), (gender.classification_version,))
     source = t("gender.source", lang, source=source_text(year, lang), version=version.split(":")[0] or "—")
+    factor, units, card_units, price_note = prices(state)
+    summary = gc.scaled(summary, factor, MAIN_STAGES)
+    by_cat, by_marker = (gc.scaled(df, factor, MAIN_STAGES) for df in (by_cat, by_marker))
     if by_cat.empty:
         msg = empty_figure(t("empty", lang))
         return dbc.Alert(t("empty", lang), color="secondary"), msg, msg, msg
@@ -137,7 +167,7 @@ def render_totals(state: dict):
     unrev = by_cat[by_cat["key"] == UNREVIEWED]
     unrev_dev = _float(unrev["devengado"].iloc[0]) if not unrev.empty else 0.0
     share = unrev_dev / totals["devengado"] * 100 if totals["devengado"] else None
-    cards = three_totals_cards(summary, {"devengado": unrev_dev, "share_pct": share}, lang, PREFIX)
+    cards = three_totals_cards(summary, {"devengado": unrev_dev, "share_pct": share}, lang, PREFIX, card_units)
     if not version:
         note = _not_classified(lang)
     elif unrev_dev:
@@ -147,18 +177,66 @@ def render_totals(state: dict):
     else:
         note = html.P(t("gender.unreviewed.none", lang), className="small text-secondary", id=f"{PREFIX}-unreviewed")
     title = f" · {year}"
-    return (html.Div([cards, note]),
-            _totals_figure(summary, totals, lang, source),
-            _group_bars(by_cat, "gcat", t("gender.by_category", lang) + title, lang, source),
-            _group_bars(by_marker, "gmark", t("gender.by_marker", lang) + title, lang, source))
+    return (html.Div([cards, note, price_note]),
+            _totals_figure(summary, totals, lang, source, units),
+            _group_bars(by_cat, "gcat", t("gender.by_category", lang) + title, lang, source, units),
+            _group_bars(by_marker, "gmark", t("gender.by_marker", lang) + title, lang, source, units))
+
+
+@callback(Output(f"{PREFIX}-table", "children"), Output(f"{PREFIX}-alerts-box", "children"),
+          Output(f"{PREFIX}-lio", "figure"), Output(f"{PREFIX}-tree", "figure"), Output(f"{PREFIX}-series", "figure"),
+          Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX, shape=lambda msg, fig: (msg, msg, fig, fig, fig))
+def render_depth(state: dict):
+    """Which programmes (the three totals per programme), the lagging gender lines, the totals by
+    LIO line, the treemap of gender money and the series over fiscal years, in the URL's prices."""
+    lang, year, level = state["lang"], state["year"], state["level"]
+    table, alerts, lio, tree, series, version = cached_all(
+        (gender_programmes.programme_table, year, level), (gender_depth.execution_alerts, year, level),
+        (gender_depth.lio_totals, year, level), (gender_depth.gender_tree, year, level),
+        (gender_depth.gender_series, level), (gender.classification_version,))
+    source = t("gender.source", lang, source=source_text(year, lang), version=version.split(":")[0] or "—")
+    factor, units, _, _ = prices(state)
+    title = f" · {year}"
+    if table.empty:
+        view = dbc.Alert(t("empty", lang), color="secondary")
+    else:
+        table = gc.scaled(table, factor, ("strict", "weighted", "broad", *MAIN_STAGES))
+        units_split = tuple(sorted(u for u in set(table["unit"]) if u))
+        spread = gc.scaled(cached(gender_programmes.unit_spread, year, units_split, level), factor,
+                           ("pim", "devengado"))
+        view = html.Div([html.P(units, className="small text-secondary mb-1"),
+                         gc.programme_grid(f"{PREFIX}-table-grid", table, lang), gc.split_note(table, spread, lang)])
+    alerts_view = gc.alerts_block(alerts, state, dash.page_registry["pages.programmes"]["relative_path"], factor,
+                                  lang)
+    lio = gc.scaled(lio, factor, [c for c in lio.columns if c != "key"])
+    tree = gc.scaled(tree, factor, ("strict", "weighted", "broad", "pim", "devengado"))
+    series = _series_prices(series, state.get("precios", "nominal"))
+    all_years = t("gender.source", lang, source=source_text(None, lang), version=version.split(":")[0] or "—")
+    return (view, alerts_view,
+            gc.lio_figure(lio, lang, t("gender.lio.title", lang) + title, units, source),
+            gc.treemap(tree, lang, t("gender.tree.title", lang) + title, units, source),
+            gc.series_figure(series, lang, t("gender.series.title", lang), units, all_years))
+
+
+def _series_prices(series: pd.DataFrame, precios: str) -> pd.DataFrame:
+    """Each year's amounts in the URL's prices (shares are unchanged); a year without a CPI is
+    left out of a real-soles series rather than drawn in other soles."""
+    if precios != "real" or series.empty:
+        return series
+    factors = {y: gc.price_factor(y, "real") for y in series["fiscal_year"]}
+    series = series[[factors[y] is not None for y in series["fiscal_year"]]].copy()
+    for col in [c for c in series.columns if c.endswith(("_pim", "_devengado")) or c in ("pim", "devengado")]:
+        series[col] = [float(v) * factors[y] for v, y in zip(series[col], series["fiscal_year"])]
+    return series
 
 
 PROGRAMME_COLUMNS = (("key", "col.key", "text"), ("name", "col.name", "text"),
+                     ("pim", "col.pim", "amount"), ("devengado", "col.devengado", "amount"),
                      ("category_label", "col.gcategory", "text"), ("marker_label", "col.gmarker", "text"),
                      ("weight", "col.weight", "pct"), ("rule_id", "col.rule", "text"),
-                     ("rationale", "col.rationale", "text"), ("conditions", "col.conditions", "text"),
-                     ("lio_label", "col.lio", "text"), ("pim", "col.pim", "amount"),
-                     ("devengado", "col.devengado", "amount"))
+                     ("lio_label", "col.lio", "text"), ("rationale", "col.rationale", "text"),
+                     ("conditions", "col.conditions", "text"))
 
 
 @callback(Output(f"{PREFIX}-programmes", "children"), Input(f"{PREFIX}-state", "data"))
@@ -169,7 +247,9 @@ def render_programmes(state: dict):
     df = cached(gender_programmes.gender_programmes, year, level)
     if df.empty:
         return dbc.Alert(t("empty", lang), color="secondary")
-    df = df.assign(category_label=[code_label("gcat", c, lang) for c in df["category"]],
+    df = gc.scaled(df, prices(state)[0], ("pim", "devengado"))
+    df = df.assign(rationale=[en if lang == "en" and en else es for es, en in zip(df["rationale"], df["rationale_en"])],
+                   category_label=[code_label("gcat", c, lang) for c in df["category"]],
                    marker_label=[code_label("gmark", UNREVIEWED if m is None else m, lang) for m in df["marker"]],
                    lio_label=[code_label("glio", x, lang) for x in df["lio_line"]],
                    rule_id=[code_label("gcat", r, lang) if r == UNREVIEWED else r for r in df["rule_id"]])

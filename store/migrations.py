@@ -62,6 +62,8 @@ STEPS: dict[str, list[str]] = {
           "ALTER TABLE programme ADD COLUMN share_note_es VARCHAR",
           "ALTER TABLE programme ADD COLUMN share_note_en VARCHAR",
           "ALTER TABLE programme ADD COLUMN name_added BOOLEAN NOT NULL DEFAULT FALSE"],
+    # rules' rationale in English (rules/gender_rules.csv rationale_en); stored rule sets had none
+    "5": ["ALTER TABLE gender_rule ADD COLUMN rationale_en VARCHAR"],
 }
 assert list(STEPS)[-1] == SCHEMA_VERSION, "add the migration step for the new SCHEMA_VERSION"
 

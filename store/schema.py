@@ -115,7 +115,7 @@ store_info = sa.Table(
     sa.Column("value", sa.String, nullable=False),
 )
 
-SCHEMA_VERSION = "4"      # store/migrations.py brings older stores up to it
+SCHEMA_VERSION = "5"      # store/migrations.py brings older stores up to it
 
 # Gender classification (domain/gender_rules.py, etl/classify.py, rules/README.md). Every version
 # of the rule file is kept for the audit; line_class holds the active version's result for
@@ -146,6 +146,7 @@ gender_rule = sa.Table(
     sa.Column("weight", sa.Numeric(5, 2), nullable=False),  # percent
     sa.Column("lio_line", sa.String, nullable=False),
     sa.Column("rationale", sa.String, nullable=False),
+    sa.Column("rationale_en", sa.String),                   # NULL: no English text (show the Spanish one)
     sa.Column("source", sa.String, nullable=False),
     sa.Column("author", sa.String, nullable=False),
     sa.Column("date", sa.String, nullable=False),

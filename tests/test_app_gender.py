@@ -88,11 +88,15 @@ def state(**kw) -> dict:
 
 def test_three_totals_cards_and_the_unreviewed_money(use):
     kpis, *_ = gp.render_totals(state())
+    # avance of each gender total = its devengado / its PIM: 2150.5 / 3500, 2548.6 / 4060, 2970.75 / 4700
     assert card(kpis, "strict") == ["Estricto: solo marcador 2", "2,150.5", "S/ millones, nominal · devengado",
-                                    "PIA 2,900.0 · PIM 3,500.0 · 70.1 % del devengado"]
+                                    "Avance 61.4 % (devengado ÷ PIM) · PIA 2,900.0 · PIM 3,500.0 · 70.1 % del "
+                                    "devengado total"]
     assert card(kpis, "weighted")[1:] == ["2,548.6", "S/ millones, nominal · devengado",
-                                          "PIA 3,420.0 · PIM 4,060.0 · 83.1 % del devengado"]
+                                          "Avance 62.8 % (devengado ÷ PIM) · PIA 3,420.0 · PIM 4,060.0 · 83.1 % del "
+                                          "devengado total"]
     assert card(kpis, "broad")[1] == "2,970.8" and "PIA 4,000.0 · PIM 4,700.0" in card(kpis, "broad")[3]
+    assert card(kpis, "broad")[3].startswith("Avance 63.2 %")
     assert card(kpis, "unreviewed")[:2] == ["Sin revisar", "40.1"]
     assert card(kpis, "unreviewed")[3].startswith("1.3 % del devengado")
     assert "kpi-warning" in find(kpis, "gender-kpi-unreviewed").className

@@ -12,8 +12,9 @@ from network_data import programmes, seed_fixture, write_yaml
 from store.schema import SCHEMA_VERSION
 
 # What schema version 1 looked like, from a current store: the inverse of store/migrations.py
-# STEPS["4"] (no inferred years, share notes, added names) and STEPS["2"] (single-language texts, no `contradicts`).
+# STEPS["5"] (no English rule rationale), STEPS["4"] (no inferred years, share notes, added names) and STEPS["2"] (single-language texts, no `contradicts`).
 TO_V1 = [
+    "ALTER TABLE gender_rule DROP COLUMN rationale_en",
     "ALTER TABLE coverage DROP COLUMN year_inferred",
     "ALTER TABLE programme DROP COLUMN share_note_es",
     "ALTER TABLE programme DROP COLUMN share_note_en",
@@ -179,7 +180,7 @@ def test_consulta_exports_loaded_before_breakdowns_were_kept_are_migrated(store,
     _write_sql(store, ["DELETE FROM consulta_label", "DELETE FROM consulta_export",
                        "UPDATE load_history SET breakdown = 'nivel_gobierno>sector>pliego>sec_ejec', "
                        "scope = 'consulta_amigable:nivel_gobierno>sector>pliego>sec_ejec:u'",
-                       *TO_V1[:4],       # and without what schema 4 adds
+                       *TO_V1[:5],       # and without what schemas 4 and 5 add
                        "UPDATE store_info SET value = '2' WHERE key = 'schema_version'"])
     _new_process()
     with write_transaction(store):

@@ -1,0 +1,135 @@
+"""Read functions for the Género page's depth: the three totals by LIO policy line, by category ->
+programme -> product (the treemap), over fiscal years, and the gender lines whose execution lags
+the budget's pace (the alerts).
+
+Apart from store/gender.py (totals, rule sets, diffs) because these shape one chart or list
+each. All read line_class (store/schema.py), which already holds each key's classification and
+summed PIA, PIM and devengado, so none joins the millions of budget lines. Amounts come back as
+floats in nominal soles; prices are the page's business (store/reference.py).
+"""
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+
+from domain.codes import ALL, LEVELS
+from settings import Settings
+from store.gender_programmes import _names
+from store.read import _frame, _num, _pct
+from store.schema import budget_line, line_class
+
+__all__ = ["lio_totals", "gender_tree", "gender_series", "execution_alerts", "ALERT_MARGIN_PTS"]
+
+THREE = ("strict", "weighted", "broad")
+# An alert: a gender line's avance more than this many percentage points below the budget's.
+ALERT_MARGIN_PTS = 2.0
+
+
+def _three(stage: str) -> list:
+    """strict, weighted, broad sums of one stage over line_class, labelled <definition>_<stage>."""
+    c = line_class
+    amt = c.c[stage]
+    return [sa.func.sum(sa.case((c.c.marker == 2, amt), else_=0)).label(f"strict_{stage}"),
+            (sa.func.sum(amt * c.c.weight) / 100).label(f"weighted_{stage}"),
+            sa.func.sum(sa.case((c.c.marker.in_([1, 2]), amt), else_=0)).label(f"broad_{stage}")]
+
+
+def _level(stmt, level: str | None):
+    return stmt.where(line_class.c.nivel_gobierno == level) if level in LEVELS else stmt
+
+
+def _floats(df: pd.DataFrame, columns) -> pd.DataFrame:
+    for col in columns:
+        df[col] = [_num(v) or 0.0 for v in df[col]]
+    return df
+
+
+def lio_totals(year: int, level: str | None = ALL, settings: Settings | None = None) -> pd.DataFrame:
+    """Per LIO policy line (domain.gender.LIO_LABELS, 'sin_revisar' for unreviewed lines): strict,
+    weighted and broad PIM and devengado, and the line's whole PIM and devengado. Rows by weighted
+    devengado, largest first; every budget line is in exactly one row."""
+    c = line_class
+    stmt = sa.select(c.c.lio_line, *_three("pim"), *_three("devengado"),
+                     sa.func.sum(c.c.pim).label("pim"), sa.func.sum(c.c.devengado).label("devengado")
+                     ).where(c.c.fiscal_year == int(year))
+    df = _frame(_level(stmt, level).group_by(c.c.lio_line), settings)
+    amounts = [f"{d}_{s}" for d in THREE for s in ("pim", "devengado")] + ["pim", "devengado"]
+    df = _floats(df, amounts).rename(columns={"lio_line": "key"})
+    return df.sort_values(["weighted_devengado", "key"], ascending=[False, True]).reset_index(drop=True)
+
+
+def gender_tree(year: int, level: str | None = ALL, settings: Settings | None = None) -> pd.DataFrame:
+    """The gender money (lines with marker 1 or 2) by category -> programme -> product: category,
+    programa, programa_name, producto, producto_name, strict, weighted, broad (devengado), pim,
+    devengado. Marker-0 and unreviewed lines are left out: they carry no gender money."""
+    c = line_class
+    keys = [c.c.category, c.c.programa, c.c.producto_proyecto]
+    stmt = sa.select(*keys, *_three("devengado"), sa.func.sum(c.c.pim).label("pim"),
+                     sa.func.sum(c.c.devengado).label("devengado")).where(
+        c.c.fiscal_year == int(year), c.c.marker.in_([1, 2]))
+    df = _frame(_level(stmt, level).group_by(*keys), settings)
+    df = _floats(df.rename(columns={"strict_devengado": "strict", "weighted_devengado": "weighted",
+                                    "broad_devengado": "broad", "producto_proyecto": "producto"}),
+                 (*THREE, "pim", "devengado"))
+    programmes, products = _names("programa", year, settings), _names("producto_proyecto", year, settings)
+    df["programa_name"] = [programmes.get(k, "") for k in df["programa"]]
+    df["producto_name"] = [products.get(k, "") for k in df["producto"]]
+    cols = ["category", "programa", "programa_name", "producto", "producto_name", *THREE, "pim", "devengado"]
+    return df[cols].sort_values(["category", "programa", "producto"]).reset_index(drop=True)
+
+
+def gender_series(level: str | None = ALL, settings: Settings | None = None) -> pd.DataFrame:
+    """Per fiscal year: strict, weighted and broad PIM and devengado, the budget's PIM and
+    devengado, and each definition's share of devengado (<definition>_share_pct)."""
+    c = line_class
+    stmt = sa.select(c.c.fiscal_year, *_three("pim"), *_three("devengado"), sa.func.sum(c.c.pim).label("pim"),
+                     sa.func.sum(c.c.devengado).label("devengado"))
+    df = _frame(_level(stmt, level).group_by(c.c.fiscal_year).order_by(c.c.fiscal_year), settings)
+    df = _floats(df, [f"{d}_{s}" for d in THREE for s in ("pim", "devengado")] + ["pim", "devengado"])
+    df["fiscal_year"] = [int(y) for y in df["fiscal_year"]]
+    for d in THREE:
+        df[f"{d}_share_pct"] = [_pct(g, t) for g, t in zip(df[f"{d}_devengado"], df["devengado"])]
+    return df
+
+
+def execution_alerts(year: int, level: str | None = ALL, margin_pts: float = ALERT_MARGIN_PTS,
+                     settings: Settings | None = None) -> dict:
+    """The gender lines (marker 1 or 2) of a year whose avance (devengado / PIM) is more than
+    `margin_pts` points below the avance of the whole budget of the same selection, largest PIM first.
+
+    A line is one programme x product x activity (the Programas drill path) x category and marker
+    (units under different rules are not merged). The budget's avance
+    is taken over the same months as the lines', so with a year still running (monthly or daily
+    files) both are month-to-date. Returns {"pace_pct": the budget's avance, "through_month": the
+    last month with devengado (None: none yet), "margin_pts", "alerts": DataFrame with programa,
+    producto, actividad, their names, category, marker, pim, devengado, avance_pct, gap_pts}."""
+    c = line_class
+    where = [c.c.fiscal_year == int(year)]
+    total = _frame(_level(sa.select(sa.func.sum(c.c.pim).label("pim"), sa.func.sum(c.c.devengado).label("devengado"))
+                          .where(*where), level), settings).iloc[0]
+    pace = _pct(total["devengado"], total["pim"])
+    keys = [c.c.programa, c.c.producto_proyecto, c.c.actividad, c.c.category, c.c.marker]
+    stmt = sa.select(*keys, sa.func.sum(c.c.pim).label("pim"), sa.func.sum(c.c.devengado).label("devengado")).where(
+        *where, c.c.marker.in_([1, 2]))
+    lines = _frame(_level(stmt, level).group_by(*keys), settings)
+    lines = _floats(lines.rename(columns={"producto_proyecto": "producto"}), ("pim", "devengado"))
+    cols = ["programa", "programa_name", "producto", "producto_name", "actividad", "actividad_name", "category",
+            "marker", "pim", "devengado", "avance_pct", "gap_pts"]
+    alerts = pd.DataFrame(columns=cols)
+    if pace is not None and not lines.empty:
+        lines["avance_pct"] = [_pct(d, p) for d, p in zip(lines["devengado"], lines["pim"])]
+        lines = lines[[a is not None and a < pace - margin_pts for a in lines["avance_pct"]]].copy()
+        lines["gap_pts"] = [pace - a for a in lines["avance_pct"]]
+        for dim, col in (("programa", "programa"), ("producto_proyecto", "producto"), ("actividad", "actividad")):
+            names = _names(dim, year, settings)
+            lines[f"{col}_name"] = [names.get(k, "") for k in lines[col]]
+        lines["marker"] = [int(m) for m in lines["marker"]]
+        alerts = lines.sort_values(["pim", "programa", "producto", "actividad"],
+                                   ascending=[False, True, True, True])[cols].reset_index(drop=True)
+    b = budget_line
+    month = _frame(sa.select(sa.func.max(b.c.month).label("m")).where(
+        b.c.fiscal_year == int(year), b.c.month > 0, b.c.devengado != 0), settings).iloc[0]["m"]
+    return {"pace_pct": pace, "through_month": None if month is None or month != month else int(month),
+            "margin_pts": margin_pts, "alerts": alerts}
+
+
