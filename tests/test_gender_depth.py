@@ -122,18 +122,18 @@ def test_depth_reads_on_both_backends(store, tmp_path):
 
 
 def test_rationale_en_migration_step(store, tmp_path):
-    """A schema-2 store (gender_rule without rationale_en) is brought to 3 by the next write;
+    """A schema-4 store (gender_rule without rationale_en) is brought to 5 by the next write;
     its stored rules stay readable, without an English text."""
     from store.engine import dispose_read_engines, stored_schema_version, write_transaction
     from store.gender import rules
     _load(tmp_path, store)
-    with write_transaction(store) as conn:          # back to schema 2's shape
+    with write_transaction(store) as conn:          # back to schema 4's shape
         conn.exec_driver_sql("ALTER TABLE gender_rule DROP COLUMN rationale_en")
-        conn.exec_driver_sql("UPDATE store_info SET value = '2' WHERE key = 'schema_version'")
+        conn.exec_driver_sql("UPDATE store_info SET value = '4' WHERE key = 'schema_version'")
     dispose_read_engines()
     with write_transaction(store):
         pass
-    assert stored_schema_version(store) == "3"
+    assert stored_schema_version(store) == "5"
     got = rules(settings=store)
     assert got.set_index("rule_id").loc["R-VIOL", "rationale"] == "test rule R-VIOL"
     assert got["rationale_en"].isna().all() and len(got) == len(gender_fixture.BASE_RULES)
