@@ -1097,6 +1097,23 @@ TEXT: dict[str, dict[str, str]] = {
     "results.title": {"es": "Resultados al lado del gasto", "en": "Results beside the money"},
     "results.national": {"es": "Perú (nacional)", "en": "Peru (national)"},
     "results.sheet": {"es": "Resultados", "en": "Results"},
+    "gender.violence.title": {"es": "Violencia contra las mujeres: indicadores y gasto en prevención",
+                              "en": "Violence against women: indicators and prevention spending"},
+    "gender.violence.intro": {"es": "Los indicadores de violencia al lado del programa que busca reducirla ({programme}): "
+                                    "su gasto por mujer de 15 a 49 años en cada departamento frente a la violencia de "
+                                    "pareja que mide la ENDES.",
+                              "en": "The violence indicators beside the programme that aims to reduce it ({programme}): "
+                                    "its spending per woman aged 15-49 in each department against the partner "
+                                    "violence ENDES measures."},
+    "gender.violence.none": {"es": "En {year} no hay un programa cargado vinculado a la violencia contra las mujeres, "
+                                   "así que no se puede mostrar su gasto por mujer; los indicadores nacionales van "
+                                   "abajo.",
+                             "en": "In {year} no loaded programme is linked to violence against women, so its "
+                                   "spending per woman cannot be shown; the national indicators are below."},
+    "gender.violence.reason": {"es": "Indicador de la Política Nacional de Igualdad de Género y del PpR contra la "
+                                     "violencia hacia las mujeres",
+                               "en": "Indicator of the National Gender Equality Policy and of the PpR against "
+                                     "violence towards women"},
     "results.caveats": {"es": "Advertencias", "en": "Caveats"},
     "results.caveat.association": {"es": "Los indicadores muestran dónde están los resultados, no que el gasto los haya "
                                          "causado: asociación, no efecto.",

@@ -24,12 +24,13 @@ from components.layout import (
     page_top,
     source_text,
 )
+from components.results import results_section
 from components.tables import data_grid
-from domain.codes import LEVELS, MAIN_STAGES
+from domain.codes import LEVELS, MAIN_STAGES, REAL_BASE_YEAR
 from domain.gender import CATEGORIES, DEFINITIONS, UNREVIEWED
 from domain.gender_rules import RuleError
 from domain.i18n import code_label, t
-from store import gender, gender_depth, gender_programmes
+from store import gender, gender_depth, gender_programmes, indicators, reference, status
 
 dash.register_page(__name__, path="/genero", name="Género", order=3, i18n_key="nav.gender",
                    title="Género · Presupuesto sensible al género")
@@ -77,6 +78,7 @@ def layout(**query):
         dcc.Loading(html.Div(id=f"{PREFIX}-programmes"), delay_show=250),
         html.H2(t("gender.versions.title", lang), className="h5 mt-4"),
         dcc.Loading(html.Div(id=f"{PREFIX}-versions"), delay_show=250),
+        dcc.Loading(html.Div(id=f"{PREFIX}-violence"), delay_show=250),
     ])
 
 
@@ -336,3 +338,30 @@ def render_versions(state: dict):
     except RuleError as exc:          # e.g. the active version is the first one
         return html.Div([table, dbc.Alert(str(exc), color="secondary", className="mt-2")])
     return html.Div([table, _diff(diff, year, lang)])
+
+
+@callback(Output(f"{PREFIX}-violence", "children"), Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX)
+def render_violence(state: dict):
+    """The violence indicators beside violence-prevention spending per woman 15-49 by department
+    (the programme that aims at partner violence in the year; components/results.py)."""
+    lang, year, level = state["lang"], state["year"], state["level"]
+    found = cached(indicators.violence_results, year, level=level)
+    if found is None:            # the indicators still belong on the page; the spending side says why it is missing
+        series = cached(indicators.violence_series)
+        found = {"links": pd.DataFrame({"indicator": list(series), "reason": [t("gender.violence.reason", lang)] * len(series)}),
+                 "series": series, "headline": None, "points": pd.DataFrame(), "code": "", "name": ""}
+        section = results_section(found, lang, PREFIX, year=year, place=t("results.national", lang), programme="",
+                                  money_years=cached(status.store_summary)["years"], money_source="")
+        return html.Div([html.H2(t("gender.violence.title", lang), className="h5 mt-4"),
+                         dbc.Alert(t("gender.violence.none", lang, year=year), color="secondary", className="small",
+                                   id=f"{PREFIX}-violence-none"), section])
+    factor = (cached(reference.to_real_soles, 1.0, year, REAL_BASE_YEAR) if state.get("precios") == "real"
+              else None)
+    years = cached(status.store_summary)["years"]
+    section = results_section(found, lang, PREFIX, year=year, place=t("results.national", lang),
+                              programme=f"{found['code']} {found['name']}".strip(), money_years=years,
+                              money_source=source_text(year, lang), factor=factor)
+    return html.Div([html.H2(t("gender.violence.title", lang), className="h5 mt-4"),
+                     html.P(t("gender.violence.intro", lang, programme=f"{found['code']} {found['name']}"),
+                            className="small"), section])

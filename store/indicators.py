@@ -141,3 +141,33 @@ def programme_results(code: str, name: str, year: int, department: str = NATIONA
     points = (spending_per_target(code, year, headline, level=level, settings=settings) if headline
               else pd.DataFrame())
     return {"links": links, "series": series, "headline": headline, "points": points}
+
+
+VIOLENCE_HEADLINE = "violencia_pareja"
+
+
+def violence_results(year: int, *, level: str | None = ALL, settings: Settings | None = None) -> dict | None:
+    """For the Género page: the budget programme of `year` that aims at partner violence (by
+    code or name, links.csv; the largest by devengado when several), with programme_results'
+    keys plus "code" and "name"; None when no loaded programme aims at it."""
+    from store.budget import by_programme
+    progs = by_programme(year, level, settings=settings)
+    for r in progs.sort_values("devengado", ascending=False).itertuples():
+        links = links_for_programme(r.key, r.name, year, settings=settings)
+        if VIOLENCE_HEADLINE in set(links["indicator"]):
+            out = programme_results(r.key, r.name, year, level=level, settings=settings)
+            ordered = [VIOLENCE_HEADLINE] + [i for i in out["links"]["indicator"] if i != VIOLENCE_HEADLINE]
+            out["links"] = out["links"].set_index("indicator").loc[ordered].reset_index()
+            out["headline"] = VIOLENCE_HEADLINE
+            out["points"] = spending_per_target(r.key, year, VIOLENCE_HEADLINE, level=level, settings=settings)
+            return {**out, "code": r.key, "name": r.name}
+    return None
+
+
+VIOLENCE_INDICATORS = ("violencia_pareja", "violencia_fis_sex_12m", "feminicidios")
+
+
+def violence_series(*, settings: Settings | None = None) -> dict[str, pd.DataFrame]:
+    """The national violence-against-women series the store holds (indicator -> series)."""
+    out = {ind: indicator_series(ind, settings=settings) for ind in VIOLENCE_INDICATORS}
+    return {k: v for k, v in out.items() if not v.empty}

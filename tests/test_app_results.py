@@ -141,3 +141,44 @@ def test_a_department_report_carries_its_indicators(use):
     with app.server.test_request_context("/"):
         none = tree_text(layout(programa="0002", year="2010"))     # Salud Materno Neonatal: no linked indicator
     assert "Resultados al lado del gasto" not in none
+
+
+def test_the_gender_page_shows_violence_indicators_beside_prevention_spending(use):
+    """The sample store's programmes are 0001, 0002, 9001, 9002: none aims at partner violence,
+    so the page says so; with a violence programme (the tiny rows relabelled), the section shows
+    the national partner-violence series and spending per woman 15-49 by department."""
+    from pages.gender import render_violence
+    from domain.url_state import page_state
+    out = render_violence(page_state({"year": "2010"}, [2010, 2011]))
+    assert "no hay un programa cargado vinculado a la violencia" in text(out)
+    fig = find(out, "gender-result-violencia_pareja").figure                 # the indicators are still shown
+    assert dict(zip(fig.data[0].x, fig.data[0].y))[2021] == indicator_series("violencia_pareja")\
+        .set_index("year")["value"][2021] == 54.9
+    assert find(out, "gender-result-feminicidios") is not None
+
+
+def test_violence_results_on_a_store_with_the_violence_programme(store, tmp_path):
+    from pathlib import Path
+
+    from components.results import results_section
+    from etl.reference import seed
+    from fixtures import _load, write
+    from fixtures import row as mef_row
+    from store.indicators import indicator_series, violence_results
+    rows = [mef_row(ANO_EJE="2010", MES_EJE="3", MONTO_DEVENGADO=v, DEPARTAMENTO_META=d,
+                    DEPARTAMENTO_META_NOMBRE=n) for v, d, n in (("3000000", "08", "CUSCO"), ("500000", "01", "AMAZONAS"))]
+    Path(store.data_dir).mkdir(parents=True, exist_ok=True)
+    _load(write(Path(store.data_dir) / "v.csv", rows), demo=False)      # programme 0080 (fixtures.BASE_ROW)
+    seed(store)
+    found = violence_results(2010, settings=store)
+    assert found["code"] == "0080" and found["headline"] == "violencia_pareja"
+    assert set(found["links"]["indicator"]) == {"violencia_pareja", "feminicidios", "casos_cem"}
+    pts = found["points"].set_index("department")
+    from store.indicators import target_population
+    women = target_population("women_15_49", 2010, settings=store).set_index("department")["population"]
+    assert pts.loc["08", "per_person"] == pytest.approx(3_000_000 / women["08"])
+    national = indicator_series("violencia_pareja", settings=store).set_index("year")["value"]
+    section = results_section(found, "es", "gender", year=2010, place="Perú", programme="0080",
+                              money_years=[2010], money_source="MEF")
+    fig = find(section, "gender-result-violencia_pareja").figure
+    assert dict(zip(fig.data[0].x, fig.data[0].y))[2017] == national[2017] == 65.4

@@ -53,11 +53,28 @@ def test_articulado_nutricional_shows_both_series_and_the_scatter(page: Page, ap
 
 def test_the_regions_map_shows_a_result_indicator(page: Page, app_url: str, reads):
     page.goto(f"{app_url}/regiones?year=2010")
-    expect(page.locator("#regions-results")).to_be_attached(timeout=20000)
+    expect(page.locator("#regions-result-map .gtitle")).to_contain_text("Desnutrición", timeout=30000)
+    page.locator("#regions-result-pick").scroll_into_view_if_needed()
     page.locator("#regions-result-pick").click()
-    page.get_by_role("option", name="Anemia, niñas y niños de 6 a 35 meses").click()
+    option = page.get_by_role("option", name="Anemia, niñas y niños de 6 a 35 meses")
+    expect(option).to_be_visible()
+    option.click(force=True)      # the list animates open; the option is there and visible
     expect(page.locator("#regions-result-map .gtitle")).to_contain_text("Anemia", timeout=20000)
     locations = _trace(page, "regions-result-map", 1, "locations")
     z = _trace(page, "regions-result-map", 1, "z")
     want = reads["map"].set_index("department")["value"]
     assert dict(zip(locations, z))["08"] == want["08"] and len(locations) == 25
+
+
+def test_the_gender_page_shows_the_violence_indicators(page: Page, app_url: str):
+    page.goto(f"{app_url}/genero?year=2010")
+    expect(page.locator("#gender-result-violencia_pareja .js-plotly-plot")).to_be_attached(timeout=30000)
+    shown = dict(zip(_trace(page, "gender-result-violencia_pareja", 0, "x"),
+                     _trace(page, "gender-result-violencia_pareja", 0, "y")))
+    import csv
+
+    from conftest import ROOT
+    with open(ROOT / "data" / "indicators" / "indicators.csv", encoding="utf-8") as fh:
+        want = {int(r["year"]): float(r["value"]) for r in csv.DictReader(fh)
+                if r["indicator"] == "violencia_pareja" and r["department"] == "PE"}
+    assert shown == want and shown[2017] == 65.4
