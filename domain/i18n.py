@@ -819,6 +819,8 @@ TEXT: dict[str, dict[str, str]] = {
     # ==== [Género: LIO lines, treemap, alerts, programmes table]
 
     # ==== [accessibility, layout and glossary]
+    "a11y.skip": {"es": "Saltar al contenido", "en": "Skip to content"},
+    "a11y.menu": {"es": "Menú: páginas e idioma", "en": "Menu: pages and language"},
 
     # ==== [Red, Datos and data truth]
 
