@@ -98,6 +98,16 @@ clientside_callback(
     State("shell-collapse", "is_open"))
 
 
+# The page's language for screen readers and axe (WCAG 3.1.1): <html lang> follows the URL.
+clientside_callback(
+    """function (search) {
+        const lang = new URLSearchParams(search || '').get('lang') === 'en' ? 'en' : 'es';
+        document.documentElement.lang = lang;
+        return lang;
+    }""",
+    Output("shell-main", "lang"), Input("shell-url", "search"))
+
+
 @callback(Output("shell-skip", "children"), Output("shell-toggler", "aria-label"), Output("shell-toggler", "title"),
           Input("shell-url", "search"))
 def shell_a11y_text(search: str | None):
