@@ -14,6 +14,9 @@ from domain.codes import DEFAULT_LANG
 from domain.i18n import t
 
 FORMATTERS = {"amount": millions, "pct": pct, "int": lambda v: fmt_number(v, 0), "num": fmt_number}
+# Heights in px of AG Grid's header, floating filter row and data row (theme Quartz, our font size),
+# to tell when a table's rows fit in the box its page gives it.
+HEADER_PX, FILTER_PX, ROW_PX = 50, 42, 42
 # AG Grid 35 writes UTF-8 with a byte-order mark itself (Excel then reads the accents). Raw
 # numbers, not the formatted text (processCellCallback gets the raw value; columns that format
 # also say useValueFormatterForExport False); headers are the headerNames, in the page language.
@@ -71,7 +74,13 @@ def data_grid(grid_id: str, df: pd.DataFrame, columns: list[tuple[str, str, str]
         if filters and kind not in FORMATTERS:
             d.update(filter="agTextColumnFilter", floatingFilter=True, suppressHeaderMenuButton=True)
         defs.append(d)
-    options = {"animateRows": False, "domLayout": "normal" if height else "autoHeight", "tooltipShowDelay": 300}
+    if height and len(rows) + bool(pinned_total) <= (height - HEADER_PX - (FILTER_PX if filters else 0)) // ROW_PX:
+        height = None                 # the rows fit: no fixed box, so no blank band above the total
+    # Text can be selected and copied (AG Grid's default forbids it); cells in DOM order, so what is
+    # copied, read aloud or printed follows the columns. Tooltips are the browser's own (title),
+    # which a click or a redraw cannot leave stuck on screen as AG Grid's could.
+    options = {"animateRows": False, "domLayout": "normal" if height else "autoHeight",
+               "enableCellTextSelection": True, "ensureDomOrder": True, "enableBrowserTooltips": True}
     if pinned_total:
         total = {f: pinned_total.get(f) for f, _, _ in columns}
         for field, _, kind in columns:
