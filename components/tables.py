@@ -10,6 +10,7 @@ import pandas as pd
 from dash import MATCH, Input, State, clientside_callback, html
 
 from components.fmt import fmt_number, millions, pct
+from components.glossary import header_tooltip
 from domain.codes import DEFAULT_LANG
 from domain.i18n import t
 
@@ -57,6 +58,8 @@ def data_grid(grid_id: str, df: pd.DataFrame, columns: list[tuple[str, str, str]
     defs = []
     for field, header, kind in columns:
         d = {"field": field, "headerName": header, "sortable": True, "resizable": True}
+        if header_tooltip(field, lang):
+            d["headerTooltip"] = header_tooltip(field, lang)        # PIA, PIM, devengado... explained
         if kind in FORMATTERS:
             d.update(type="rightAligned", minWidth=90, maxWidth=160, useValueFormatterForExport=False,
                      valueFormatter={"function": f"params.data ? params.data['{field}__txt'] : ''"})
