@@ -73,7 +73,7 @@ def shoot(url: str, out: Path, langs: list[str], full: bool) -> list[Path]:
                     page.wait_for_load_state("networkidle", timeout=WAIT_MS)
                     expect(page.locator("._dash-loading")).to_have_count(0, timeout=WAIT_MS)
                     if page.locator(".js-plotly-plot").count():
-                        expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=WAIT_MS)
+                        expect(page.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=WAIT_MS)
                     page.wait_for_timeout(300)        # plotly's last resize
                     if page.locator("#shell-main [id$='-missing']").count():
                         raise SystemExit("no store to show: run `python -m etl demo` first")
