@@ -12,7 +12,8 @@ from playwright.sync_api import Page, expect
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 WIDTHS = (360, 1024, 1280, 1920)
 LANGS = ("es", "en")
-PAGES = ("/", "/programas", "/regiones", "/genero", "/red", "/datos", "/informe")
+PAGES = ("/", "/programas", "/regiones", "/genero", "/red", "/red?programa_red=juntos", "/datos",
+         "/informe?programa=0001&year=2011")
 WAIT_MS = 30_000
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 NAV_FOLDS_BELOW = 1200          # components/shell.py NAV_EXPAND = "xl"
@@ -50,7 +51,7 @@ def test_every_page_accessible_and_no_sideways_scroll(page: Page, app_url: str, 
     page.set_viewport_size({"width": width, "height": 900})
     problems = {}
     for path in PAGES:
-        open_page(page, f"{app_url}{path}?lang={lang}")
+        open_page(page, f"{app_url}{path}{'&' if '?' in path else '?'}lang={lang}")
         scroll, inner = overflow(page)
         if scroll > inner:
             problems[path] = f"scrollWidth {scroll} > innerWidth {inner}"
