@@ -6,6 +6,7 @@ import pandas as pd
 from dash import html
 
 from components.fmt import millions, pct
+from components.glossary import term
 from domain.gender import DEFINITIONS
 from domain.i18n import t
 
@@ -35,9 +36,10 @@ def money_cards(values: dict, lang: str, prefix: str, units: str, notes: dict | 
     cards (built with kpi_card). `notes` replaces a card's note by measure, e.g. the amount in
     dollars beside the soles."""
     notes = notes or {}
-    cards = [kpi_card(t(m, lang), millions(values.get(m)), units, notes.get(m, t(f"kpi.{m}.note", lang)),
-                      f"{prefix}-kpi-{m}") for m in ("pia", "pim", "devengado")]
-    cards.append(kpi_card(t("avance", lang), pct(values.get("avance_pct")), "",
+    cards = [kpi_card(term(t(m, lang), m, lang, f"{prefix}-kpi-{m}-term"), millions(values.get(m)), units,
+                      notes.get(m, t(f"kpi.{m}.note", lang)), f"{prefix}-kpi-{m}") for m in ("pia", "pim", "devengado")]
+    cards.append(kpi_card(term(t("avance", lang), "avance", lang, f"{prefix}-kpi-avance-term"),
+                          pct(values.get("avance_pct")), "",
                           notes.get("avance", t("kpi.avance.note", lang)), f"{prefix}-kpi-avance"))
     return dbc.Row(cards + list(extra), className="g-3")
 
@@ -59,7 +61,8 @@ def three_totals_cards(summary: pd.DataFrame, unreviewed: dict, lang: str, prefi
         avance = float(dev) / float(pim) * 100 if dev is not None and pim else None
         note = t("gender.card.note_avance", lang, avance=pct(avance), pia=millions(r.get("pia")),
                  pim=millions(pim), share=pct(r.get("share_devengado_pct")))
-        cards.append(kpi_card(t(f"gdef.{d}", lang), millions(dev), units, note, f"{prefix}-kpi-{d}"))
+        label = term(t(f"gdef.{d}", lang), "weight" if d == "weighted" else "marker", lang, f"{prefix}-kpi-{d}-term")
+        cards.append(kpi_card(label, millions(dev), units, note, f"{prefix}-kpi-{d}"))
     cards.append(kpi_card(t("gender.unreviewed", lang), millions(unreviewed.get("devengado")), units,
                           t("gender.unreviewed.note", lang, share=pct(unreviewed.get("share_pct"))),
                           f"{prefix}-kpi-unreviewed", "kpi-warning"))

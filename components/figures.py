@@ -12,12 +12,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.fmt import MILLION, PLOTLY_SEPARATORS, millions, pct
+from domain import palette
 from domain.codes import DEPARTMENTS
 from domain.i18n import t
 
-PIM_COLOR = "#9ecae1"
-DEVENGADO_COLOR = "#08519c"
-ACCENT = "#c2185b"
+# Colour-blind-safe colours, defined once in domain/palette.py (Okabe-Ito; Cividis for maps).
+PIM_COLOR = palette.PIM
+DEVENGADO_COLOR = palette.DEVENGADO
+ACCENT = palette.ACCENT
+GENDER_TOTAL_COLORS = palette.GENDER_TOTALS
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 
@@ -36,7 +39,7 @@ def _layout(title: str, units: str, source: str, height: int, bottom: int = 70, 
         "font": {"family": FONT, "size": 12, "color": "#222"}, "separators": PLOTLY_SEPARATORS,
         "paper_bgcolor": "white", "plot_bgcolor": "white",
         "legend": {"orientation": "h", "x": 0, "y": 1.01, "xanchor": "left", "yanchor": "bottom"},
-        "hoverlabel": {"font": {"family": FONT}}, "dragmode": False,
+        "hoverlabel": {"font": {"family": FONT}}, "dragmode": False, "colorway": list(palette.CATEGORICAL),
         "annotations": [{"text": source, "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left",
                          "yanchor": "top", "yshift": -(bottom - extra - 22), "showarrow": False, "align": "left",
                          "font": {"size": 10, "color": "#666"}}],
@@ -172,7 +175,7 @@ def department_map(df: pd.DataFrame, metric: str, lang: str, title: str, source:
 
 
 def value_map(keys: list[str], values: list, hover: list[str], units: str, title: str, source: str,
-              geojson_url: str, *, tickformat: str = ",.0f", colorscale: str = "Blues") -> go.Figure:
+              geojson_url: str, *, tickformat: str = ",.0f", colorscale: str | None = None) -> go.Figure:
     """Choropleth of any value per department code (INEI 01-25), already scaled to `units`.
 
     go.Choropleth draws with d3-geo from our own GeoJSON (clockwise rings, see
@@ -183,11 +186,13 @@ def value_map(keys: list[str], values: list, hover: list[str], units: str, title
     traces = [
         go.Choropleth(      # every department in grey, so the country keeps its shape
             geojson=geojson_url, featureidkey="properties.id", locations=base, z=[0] * len(base),
-            colorscale=[[0, "#e9ecef"], [1, "#e9ecef"]], showscale=False, hoverinfo="skip",
+            colorscale=[[0, palette.NO_DATA], [1, palette.NO_DATA]], showscale=False, hoverinfo="skip",
             marker={"line": {"color": "white", "width": 0.6}}),
         go.Choropleth(
             geojson=geojson_url, featureidkey="properties.id", locations=list(keys), z=list(values),
-            colorscale=colorscale, marker={"line": {"color": "white", "width": 0.6}},
+            colorscale=colorscale or palette.SEQUENTIAL,
+            reversescale=palette.SEQUENTIAL_REVERSED if colorscale is None else False,
+            marker={"line": {"color": "white", "width": 0.6}},
             colorbar={"title": {"text": units, "side": "right"}, "thickness": 12, "tickformat": tickformat},
             customdata=list(keys), hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"),
     ]

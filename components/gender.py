@@ -17,10 +17,12 @@ from domain.codes import REAL_BASE_YEAR
 from domain.gender import DEFINITIONS, UNREVIEWED
 from domain.i18n import code_label, t
 from domain.url_state import search_for
+from domain import palette
 from store import reference
 
-COLORS = {"strict": "#7a0177", "weighted": "#c51b8a", "broad": "#f768a1"}
-CATEGORY_COLORS = {"especifico": "#7a0177", "igualdad_oportunidades": "#dd3497", "general": "#fa9fb5"}
+COLORS = dict(palette.GENDER_TOTALS)           # domain/palette.py: safe for colour-blind readers
+CATEGORY_COLORS = {"especifico": palette.OKABE_ITO["vermillion"], "igualdad_oportunidades": palette.OKABE_ITO["orange"],
+                   "general": palette.OKABE_ITO["sky_blue"]}
 ALERTS_SHOWN = 15
 
 

@@ -10,11 +10,15 @@ import pandas as pd
 from dash import MATCH, Input, State, clientside_callback, html
 
 from components.fmt import fmt_number, millions, pct
+from components.glossary import header_tooltip
 from domain.codes import DEFAULT_LANG
 from domain.i18n import t
 
 FORMATTERS = {"amount": millions, "pct": pct, "int": lambda v: fmt_number(v, 0), "num": fmt_number,
               "soles": lambda v: fmt_number(v, 2)}     # soles and centavos (reconciliation)
+# Heights in px of AG Grid's header, floating filter row and data row (theme Quartz, our font size),
+# to tell when a table's rows fit in the box its page gives it.
+HEADER_PX, FILTER_PX, ROW_PX = 50, 42, 42
 # AG Grid 35 writes UTF-8 with a byte-order mark itself (Excel then reads the accents). Raw
 # numbers, not the formatted text (processCellCallback gets the raw value; columns that format
 # also say useValueFormatterForExport False); headers are the headerNames, in the page language.
@@ -55,6 +59,8 @@ def data_grid(grid_id: str, df: pd.DataFrame, columns: list[tuple[str, str, str]
     defs = []
     for field, header, kind in columns:
         d = {"field": field, "headerName": header, "sortable": True, "resizable": True}
+        if header_tooltip(field, lang):
+            d["headerTooltip"] = header_tooltip(field, lang)        # PIA, PIM, devengado... explained
         if kind in FORMATTERS:
             d.update(type="rightAligned", minWidth=90, maxWidth=160, useValueFormatterForExport=False,
                      valueFormatter={"function": f"params.data ? params.data['{field}__txt'] : ''"})
@@ -72,7 +78,13 @@ def data_grid(grid_id: str, df: pd.DataFrame, columns: list[tuple[str, str, str]
         if filters and kind not in FORMATTERS:
             d.update(filter="agTextColumnFilter", floatingFilter=True, suppressHeaderMenuButton=True)
         defs.append(d)
-    options = {"animateRows": False, "domLayout": "normal" if height else "autoHeight", "tooltipShowDelay": 300}
+    if height and len(rows) + bool(pinned_total) <= (height - HEADER_PX - (FILTER_PX if filters else 0)) // ROW_PX:
+        height = None                 # the rows fit: no fixed box, so no blank band above the total
+    # Text can be selected and copied (AG Grid's default forbids it); cells in DOM order, so what is
+    # copied, read aloud or printed follows the columns. Tooltips are the browser's own (title),
+    # which a click or a redraw cannot leave stuck on screen as AG Grid's could.
+    options = {"animateRows": False, "domLayout": "normal" if height else "autoHeight",
+               "enableCellTextSelection": True, "ensureDomOrder": True, "enableBrowserTooltips": True}
     if pinned_total:
         total = {f: pinned_total.get(f) for f, _, _ in columns}
         for field, _, kind in columns:

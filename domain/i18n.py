@@ -1000,6 +1000,33 @@ TEXT: dict[str, dict[str, str]] = {
                            "en": "Which rule classified each programme, and why"},
 
     # ==== [accessibility, layout and glossary]
+    "a11y.skip": {"es": "Saltar al contenido", "en": "Skip to content"},
+    "a11y.menu": {"es": "Menú: páginas e idioma", "en": "Menu: pages and language"},
+    # glossary tooltips (components/glossary.py); definitions from docs/domain.md ("Budget stages";
+    # "The OECD-DAC gender equality policy marker"; "Weighted tagging")
+    "glossary.pia": {"es": "PIA, presupuesto institucional de apertura: el presupuesto aprobado al inicio del año.",
+                     "en": "PIA, opening budget (presupuesto institucional de apertura): the budget as approved "
+                           "at the start of the year."},
+    "glossary.pim": {"es": "PIM, presupuesto institucional modificado: el presupuesto con las modificaciones del "
+                           "año; la referencia para medir la ejecución.",
+                     "en": "PIM, modified budget (presupuesto institucional modificado): the budget after the "
+                           "year's modifications; the reference for execution."},
+    "glossary.devengado": {"es": "Devengado: el gasto en que se reconoce la obligación de pagar; es el gasto "
+                                 "ejecutado.",
+                           "en": "Devengado (accrued): spending whose obligation to pay has been recognised; "
+                                 "this is executed spending."},
+    "glossary.avance": {"es": "Avance %: el devengado dividido entre el PIM (la tasa de ejecución).",
+                        "en": "Execution % (avance): devengado divided by PIM (the execution rate)."},
+    "glossary.marker": {"es": "Marcador de igualdad de género del CAD-OCDE: 2 principal (la igualdad es el fin "
+                              "principal), 1 significativo (un objetivo importante y deliberado, no el "
+                              "principal), 0 no orientado.",
+                        "en": "OECD-DAC gender equality policy marker: 2 principal (equality is the main aim), "
+                              "1 significant (an important, deliberate objective but not the main one), 0 not "
+                              "targeted."},
+    "glossary.weight": {"es": "Peso: la parte (0-100 %) del monto de una línea que se cuenta como gasto de género "
+                              "en el total ponderado.",
+                        "en": "Weight: the share (0-100 %) of a line's amount counted as gender spending in the "
+                              "weighted total."},
 
     # ==== [Red, Datos and data truth]
     "red.name_added": {"es": "Nombre oficial en castellano añadido por el proyecto: el informe no lo imprime.",

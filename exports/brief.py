@@ -32,6 +32,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from domain import palette
 from domain.i18n import t
 from exports import results
 from exports.views import (
@@ -67,11 +68,12 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 WIDE_TEXT = 60                       # characters: wider text columns wrap
 CHART_WIDTH_CM = 24
-# the dashboard's colours (components/figures.py; pages/gender.py COLORS for the three totals)
-SERIES_COLORS = {"pim": "9ECAE1", "devengado": "08519C", "devengado_acum": "08519C", "per": "08519C",
-                 "avance": "08519C"}
-ROW_COLORS = ("7A0177", "C51B8A", "F768A1")
-ACCENT = "C2185B"
+# the dashboard's colour-blind-safe colours (domain/palette.py)
+_DEV = palette.hex_no_hash(palette.DEVENGADO)
+SERIES_COLORS = {"pim": palette.hex_no_hash(palette.PIM), "devengado": _DEV, "devengado_acum": _DEV, "per": _DEV,
+                 "avance": _DEV}
+ROW_COLORS = tuple(palette.hex_no_hash(palette.GENDER_TOTALS[d]) for d in ("strict", "weighted", "broad"))
+ACCENT = palette.hex_no_hash(palette.ACCENT)
 ROW_CM = 0.53                        # a default row's height (15 pt)
 
 
@@ -241,7 +243,7 @@ class _Book:
             return
         fields = spec.series[:1] if spec.kind == "combo" else spec.series
         for s, f in zip(bar.series, fields):     # a combo's monthly bars are light, its running total dark
-            _colour_series(s, SERIES_COLORS["pim"] if spec.kind == "combo" else SERIES_COLORS.get(f, "08519C"))
+            _colour_series(s, SERIES_COLORS["pim"] if spec.kind == "combo" else SERIES_COLORS.get(f, _DEV))
         for part in bar._charts[1:]:
             for s, f in zip(part.series, spec.series[1:]):
                 _colour_series(s, SERIES_COLORS.get(f, ACCENT) if f != "pim" else ACCENT, line=True, dashed=f == "pim")

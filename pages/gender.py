@@ -15,7 +15,7 @@ from dash import Input, Output, callback, dcc, html
 from components import gender as gc
 from components.cards import three_totals_cards
 from components.data import cached, cached_all
-from components.figures import budget_bars, empty_figure, grouped_bars
+from components.figures import GENDER_TOTAL_COLORS, budget_bars, empty_figure, grouped_bars
 from components.fmt import millions, pct
 from components.layout import (
     graph,
@@ -38,7 +38,7 @@ dash.register_page(__name__, path="/genero", name="Género", order=3, i18n_key="
 PREFIX = "gender"
 CLASSIFY_COMMAND = "python -m etl classify"
 DIFF_COMMAND = "python -m etl rules diff rules/gender_rules.csv"
-COLORS = gc.COLORS
+COLORS = GENDER_TOTAL_COLORS                 # components/figures.py (domain/palette.py)
 
 
 def _float(v) -> float:

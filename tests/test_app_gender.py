@@ -79,7 +79,9 @@ def use(stores, monkeypatch):
 def card(tree, name: str) -> list[str]:
     c = find(tree, f"gender-kpi-{name}")
     assert c is not None, name
-    return [d.children for d in c.children.children]
+    # a label with a glossary tooltip (components/glossary.term): its visible text
+    return [d.children if isinstance(d.children, str) else d.children.children[0].children[0]
+            for d in c.children.children]
 
 
 def state(**kw) -> dict:
