@@ -13,11 +13,12 @@ from dash import dcc, html
 
 from components.figures import _layout, empty_figure, value_map
 from components.fmt import fmt_number
+from domain import palette
 from domain.codes import DEPARTMENTS, NATIONAL_NAME
 from domain.i18n import t
 from domain.indicators import CATALOGUE, EXTRA_AREAS, METHODS, indicator_label
 
-METHOD_COLORS = ("#0072B2", "#D55E00", "#009E73")      # Okabe-Ito: safe for colour-blind readers
+METHOD_COLORS = palette.CATEGORICAL                    # Okabe-Ito (domain/palette.py): safe for colour-blind readers
 NAMES = {**DEPARTMENTS, **EXTRA_AREAS, "PE": NATIONAL_NAME, "00": NATIONAL_NAME}
 
 
@@ -152,7 +153,7 @@ def indicator_map(values: pd.DataFrame, indicator: str, lang: str, year: int, ge
     if not mapped["department"].isin(["15"]).any() and values["department"].isin(["LM", "LR"]).any():
         units += " · " + t("results.map.lima", lang)
     better_low = values["lower_is_better"].iloc[0]
-    scale = "Cividis_r" if better_low is True else "Cividis"
+    scale = palette.SEQUENTIAL + ("_r" if better_low is True else "")     # darker = worse
     return value_map(list(mapped["department"]), list(mapped["value"]), hover, units,
                      t("results.map.title", lang, indicator=label, year=year), _sources(values), geojson_url,
                      tickformat=",.1f", colorscale=scale)

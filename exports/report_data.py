@@ -304,5 +304,6 @@ def report(kind: str, code: str, year: int, lang: str = "es") -> dict | None:
     data = BUILDERS[kind](code, year, lang)
     if data is not None:
         ids, department = results.indicators_for(kind, {"code": code, "year": year}, {code: data.get("name", "")})
-        data["results"] = results.results_rows(ids, department, lang)
+        data["results"] = results.results_rows(ids, department, lang,
+                                               years=(int(year) - results.REPORT_WINDOW, int(year)))
     return data

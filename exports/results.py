@@ -16,6 +16,7 @@ from domain.i18n import t
 from domain.indicators import EXTRA_AREAS, METHODS, indicator_label
 from store import indicators
 
+REPORT_WINDOW = 5           # a report for year Y shows the indicators of Y-5 .. Y
 HEADLINE = ("dci_menores5", "anemia_6_35", "pobreza_monetaria", "violencia_pareja")
 VIOLENCE = ("violencia_pareja", "violencia_fis_sex_12m", "feminicidios", "casos_cem")
 CAVEATS = ("results.caveat.association", "results.caveat.methods", "results.caveat.lima", "results.caveat.sex")
@@ -41,13 +42,17 @@ def indicators_for(page: str, state: dict, names: dict | None = None, settings=N
     return list(HEADLINE), ""
 
 
-def results_rows(ids: list[str], department: str, lang: str, settings=None) -> pd.DataFrame:
-    """Every value of the national series and of `department`'s (columns COLUMNS, in `lang`)."""
+def results_rows(ids: list[str], department: str, lang: str, settings=None, *,
+                 years: tuple[int, int] | None = None) -> pd.DataFrame:
+    """Every value of the national series and of `department`'s (columns COLUMNS, in `lang`);
+    `years` (first, last) keeps a window (a printed report stays short)."""
     frames = []
     places = [NATIONAL] + ([department] if department and department != NATIONAL else [])
     for ind in ids:
         for place in places:
             s = indicators.indicator_series(ind, place, settings=settings)
+            if years is not None:
+                s = s[(s["year"] >= years[0]) & (s["year"] <= years[1])]
             if s.empty:
                 continue
             frames.append(pd.DataFrame({

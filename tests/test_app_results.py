@@ -137,7 +137,8 @@ def test_a_department_report_carries_its_indicators(use):
     from pages.report import layout
     with app.server.test_request_context("/"):
         shown = tree_text(layout(departamento="08", year="2010"))
-    assert "Resultados al lado del gasto" in shown and "CUSCO" in shown and "Pobreza monetaria" in shown
+    assert "Resultados al lado del gasto" in shown and "CUSCO" in shown and "Desnutrición crónica" in shown
+    assert "2004" not in shown.split("Resultados al lado del gasto")[1].split("Advertencias")[0]   # Y-5 .. Y
     with app.server.test_request_context("/"):
         none = tree_text(layout(programa="0002", year="2010"))     # Salud Materno Neonatal: no linked indicator
     assert "Resultados al lado del gasto" not in none
