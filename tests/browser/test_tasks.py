@@ -1,0 +1,79 @@
+"""The three everyday tasks of issue "Usability", walked through clicks from the home page (no
+typed URLs after the first), each ending with the answer on screen, checked against the store's
+read functions on a copy of the same sample store.
+
+- A Ministry of Women official: how much went to programmes that target women in 2010, how much
+  was executed, and which programmes.
+- A UN Women advocate: Juntos on the Red page: its record first, its money, and how the money is
+  split across budget programmes.
+- A congressional aide: Articulado Nutricional's 2011 budget, then its executing units.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from components.fmt import millions
+
+
+@pytest.fixture(scope="module")
+def reads(tmp_path_factory):
+    import fixtures
+    data_dir = tmp_path_factory.mktemp("tasks-reads")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GSB_DATA_DIR", str(data_dir))
+        mp.delenv("DATABASE_URL", raising=False)
+        fixtures.build_sample_store(data_dir)
+        from store import budget, gender
+        yield {"summary": gender.gender_summary(2010).set_index("definition"),
+               "series": budget.drill_series("all", ("0001",)).set_index("fiscal_year"),
+               "units": budget.drill(2011, "all", ("0001",), by="ejecutora")}
+
+
+def _pick_year(page: Page, prefix: str, year: int) -> None:
+    year_box = page.locator("[id*='\"field\":\"year\"']").first
+    year_box.click()
+    option = page.get_by_role("option", name=str(year), exact=True)
+    expect(option).to_be_visible()
+    option.click(force=True)
+    expect(page).to_have_url(re.compile(rf"year={year}"))
+
+
+def _nav(page: Page, name: str) -> None:
+    page.get_by_role("navigation").get_by_role("link", name=name, exact=True).click()
+
+
+def test_official_finds_the_gender_totals_execution_and_programmes(page: Page, app_url: str, reads):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(app_url + "/")
+    _nav(page, "Género")
+    expect(page).to_have_url(re.compile(r"/genero"))
+    _pick_year(page, "gender", 2010)
+    strict = reads["summary"].loc["strict"]
+    card = page.locator("#gender-kpi-strict")
+    expect(card).to_contain_text(millions(strict["devengado"]), timeout=30_000)
+    avance = float(strict["devengado"]) / float(strict["pim"]) * 100
+    expect(card).to_contain_text(f"{avance:,.1f} %")              # the execution rate of that money
+    table = page.locator("#gender-table")
+    expect(table).to_contain_text("PROGRAMA ARTICULADO NUTRICIONAL", timeout=30_000)   # which programmes, by name
+
+
+def test_aide_finds_articulado_nutricional_2011_and_its_units(page: Page, app_url: str, reads):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(app_url + "/")
+    _nav(page, "Programas")
+    _pick_year(page, "programmes", 2011)
+    row = page.locator("#programmes-grid .ag-center-cols-container .ag-row[row-id='0001'] [col-id='name']")
+    expect(row).to_be_visible(timeout=30_000)
+    row.click()
+    kpis = page.locator("#programmes-kpis")
+    expect(kpis).to_contain_text("0001 PROGRAMA ARTICULADO NUTRICIONAL · 2011", timeout=30_000)
+    want = reads["series"].loc[2011]
+    for stage in ("pia", "pim", "devengado"):
+        expect(kpis).to_contain_text(millions(want[stage]))
+    page.get_by_label("Unidad ejecutora").check()
+    grid = page.locator("#programmes-grid")
+    for key in reads["units"]["key"]:
+        expect(grid.locator(f".ag-row[row-id='{key}']").first).to_be_attached(timeout=30_000)
