@@ -10,6 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
 from components.data import cached
+from components.prices import prices_control
 from domain.codes import DEFAULT_LANG, LANGS
 from domain.i18n import t
 from domain.url_state import global_search, parse_search, search_for
@@ -22,6 +23,7 @@ def shell_layout() -> html.Div:
     navbar = dbc.Navbar(dbc.Container([
         html.Span(t("app.title", DEFAULT_LANG), id="shell-brand", className="navbar-brand fw-semibold"),
         dbc.Nav(id="shell-nav", navbar=True, className="me-auto"),
+        prices_control(),
         html.Div(id="shell-lang", className="d-flex align-items-center gap-1 shell-lang",
                  role="group", **{"aria-label": t("nav.language", DEFAULT_LANG)}),
     ], fluid="xl"), color="dark", dark=True, className="mb-0 py-2")
