@@ -124,10 +124,11 @@ def grouped_bars(groups: list[str], series: list[tuple[str, list, str]], lang: s
                                      bargroupgap=0.05, showlegend=len(series) > 1, **_bar_axes(horizontal)))
 
 
-def execution_curve(df: pd.DataFrame, lang: str, title: str, source: str) -> go.Figure:
+def execution_curve(df: pd.DataFrame, lang: str, title: str, source: str, units: str | None = None) -> go.Figure:
     """Devengado per month (bars), its running total (line) and the year's PIM (dashed).
 
-    Shows how execution piles up in December; hovers give the cumulative avance %."""
+    Shows how execution piles up in December; hovers give the cumulative avance %. `units`
+    replaces "S/ millones, nominal" (e.g. for real soles)."""
     if df.empty:
         return empty_figure(t("empty", lang))
     names = t("months", lang).split(",")
@@ -143,12 +144,12 @@ def execution_curve(df: pd.DataFrame, lang: str, title: str, source: str) -> go.
                    hovertemplate="%{hovertext}<extra></extra>"),
     ]
     pim = float(df["pim"].iloc[0])
-    if pim:
+    if pim and pim == pim:
         traces.append(go.Scatter(x=months, y=[pim / MILLION] * len(months), name=t("pim", lang), mode="lines",
                                  line={"color": ACCENT, "dash": "dash", "width": 2},
                                  hovertext=[f"{t('pim', lang)}: {millions(pim)}"] * len(months),
                                  hovertemplate="%{hovertext}<extra></extra>"))
-    return go.Figure(traces, _layout(title, t("units.millions", lang), source, 400, hovermode="x unified",
+    return go.Figure(traces, _layout(title, units or t("units.millions", lang), source, 400, hovermode="x unified",
                                      yaxis={"tickformat": ",.0f", "gridcolor": "#e5e5e5", "rangemode": "tozero"},
                                      xaxis={"type": "category"}))
 

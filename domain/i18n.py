@@ -827,6 +827,8 @@ TEXT: dict[str, dict[str, str]] = {
                             "(se muestran como —). Cargue la serie con python -m etl reference.",
                       "en": "No Lima CPI for {years}: those amounts cannot be shown in soles of {base} "
                             "(shown as —). Load the series with python -m etl reference."},
+    "prices.source": {"es": "Soles de {base}: IPC de Lima Metropolitana, promedio anual (BCRP)",
+                      "en": "Soles of {base}: Lima Metropolitan CPI, annual average (BCRP)"},
     "overview.series.title": {"es": "PIM y devengado por año fiscal", "en": "PIM and devengado by fiscal year"},
     "overview.series.rates": {"es": "Avance y participación PpR por año fiscal",
                               "en": "Avance and PpR share by fiscal year"},

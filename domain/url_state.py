@@ -22,8 +22,8 @@ _PROGRAMME_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # Keys that travel between pages (the navbar keeps them); the rest belong to one page.
 GLOBAL_KEYS = ("year", "level", "precios", "lang")
 # Every key a page may put in the URL, in the order they are written. Page-only keys:
-# programa_red, categoria, indicador, precios (Red de protección social); programa, departamento,
-# programa_red (Informe, /informe).
+# programa_red, categoria, indicador (Red de protección social); programa, departamento,
+# programa_red (Informe, /informe). precios is global (the navbar's switch, components/prices.py).
 ORDER = ("year", "level", "programme", "metric", "path", "programa_red", "categoria", "indicador", "precios",
          "programa", "departamento", "lang")
 # A key at its default value is left out of the URL (shorter permalinks, one URL per view).

@@ -84,3 +84,82 @@ def test_navbar_prices_links_keep_the_address():
     real = prices_links("/", "?precios=real")
     assert [link.children for link in real[1:]] == ["Nominal", "Reales 2009"]
     assert "btn-light" in real[2].className.split() and "btn-outline-light" in real[1].className.split()
+
+
+# --- Resumen (pages/overview.py) on small DuckDB stores ----------------------------------------------
+
+def _priced(d, mp):
+    from etl.reference import seed
+    from settings import get_settings
+    build_tiny_store(d)
+    ref, net = make_folders(d / "curated", cpi=TEST_CPI)
+    assert all(r.status == "loaded" for r in seed(get_settings(), reference_dir=ref, network_dir=net))
+
+
+def _one_year(d, mp):
+    from fixtures import TINY_LINES, write_tiny_csv
+
+    from etl.load import load_file
+    d.mkdir(parents=True, exist_ok=True)
+    assert load_file(write_tiny_csv(d / "2010-Gasto.csv", [x for x in TINY_LINES if x[0] == 2010])).status == "loaded"
+
+
+@pytest.fixture(scope="module")
+def app_stores(tmp_path_factory):
+    from app_stores import build_stores
+    return build_stores(tmp_path_factory, {"priced": _priced, "one_year": _one_year})
+
+
+@pytest.fixture
+def use(app_stores, monkeypatch):
+    import app  # noqa: F401  (registers the pages and their callbacks)
+    from app_stores import switch
+    return switch(app_stores, monkeypatch)
+
+
+def _state(**kw) -> dict:
+    return {"year": 2010, "level": "all", "lang": "es", "metric": "devengado", "path": [], "programme": "",
+            "precios": "nominal", **kw}
+
+
+def test_resumen_in_real_soles(use):
+    from dash_tree import text
+
+    from pages import overview
+    use("priced")
+    kpis, levels, monthly, top, series, rates, note = overview.render_overview(_state(precios="real"))
+    # 2010 x 0.625, in S/ millions: PIM by level 1600, 400, 0 -> 1000, 250, 0 soles
+    assert list(levels.data[0].y) == pytest.approx([0.001, 0.00025, 0.0])
+    assert monthly.data[1].y[-1] == pytest.approx(1160 * 0.625 / 1e6)
+    assert list(top.data[0].x) == pytest.approx([1600 * 0.625 / 1e6, 400 * 0.625 / 1e6, 0.0])
+    for fig in (levels, monthly, top, series):
+        assert "S/ millones de 2009 (IPC Lima)" in text(fig.layout.title)
+        assert "IPC de Lima Metropolitana" in text(fig.layout.annotations)
+    assert "S/ millones de 2009 (IPC Lima)" in text(kpis) and "58.0 %" in text(kpis)      # avance unchanged
+    # the series: 2010 in 2009 soles, 2011 unknown (no CPI), and a warning that says so
+    assert list(series.data[0].x) == ["2010", "2011"]
+    assert series.data[0].y[0] == pytest.approx(0.00125) and math.isnan(series.data[0].y[1])
+    assert "Sin IPC de Lima para 2011" in text(note)
+    assert list(rates.data[0].y) == pytest.approx([58.0, 25.0]) and list(rates.data[1].y) == pytest.approx([80.0, 100.0])
+
+
+def test_resumen_nominal_and_a_year_without_cpi(use):
+    from dash_tree import text
+
+    from pages import overview
+    use("priced")
+    kpis, levels, _, _, series, _, note = overview.render_overview(_state())
+    assert list(levels.data[0].y) == pytest.approx([0.0016, 0.0004, 0.0]) and note is None
+    assert list(series.data[0].y) == pytest.approx([0.002, 0.002]) and "S/ millones, nominal" in text(series.layout.title)
+    kpis, *_, note = overview.render_overview(_state(year=2011, precios="real"))
+    assert text(kpis).count("—") == 3 and "Sin IPC de Lima para 2011" in text(note)
+
+
+def test_resumen_with_one_year_says_so(use):
+    from dash_tree import text
+
+    from pages import overview
+    use("one_year")
+    *_, series, rates, _ = overview.render_overview(_state(lang="en"))
+    for fig in (series, rates):
+        assert len(fig.data) == 0 and "Only one fiscal year is loaded (2010)" in text(fig.layout.annotations)
