@@ -78,3 +78,27 @@ def test_gender_view_and_gender_sheet_in_real_soles(use):
     money = [f for f in r.key_figures if f.kind == "money"]
     assert money and all("S/ de 2009" in f.note for f in money)
     assert r.gender.unreviewed == real(n.gender.unreviewed)
+
+
+def test_report_in_real_soles_states_its_prices(use):
+    import app  # noqa: F401  (registers the pages)
+    from dash_tree import find, text
+
+    from exports import report_data
+    from pages import report
+    n = report_data.report("programa", "0001", 2010, "es")
+    r = report_data.report("programa", "0001", 2010, "es", "real")
+    # 0001 in 2010 (tests/brief_data.py): devengado 100.05 + 250.50 + 61,000,000.01, PIM 123,456,789.07
+    assert n["money"]["devengado"] == pytest.approx(61000350.56) and n["prices"] == "nominal"
+    assert r["money"]["devengado"] == pytest.approx(61000350.56 * 0.9375)
+    assert r["money"]["pim"] == pytest.approx(123456789.07 * 0.9375)
+    assert r["money"]["avance_pct"] == pytest.approx(n["money"]["avance_pct"])
+    products = {c["id"]: c for c in r["tables"]}["products"]["rows"]
+    assert products["devengado"].sum() == pytest.approx(61000350.56 * 0.9375)
+    assert r["gender"]["devengado"].tolist() == pytest.approx([v * 0.9375 for v in n["gender"]["devengado"]])
+    assert "cpi" in [s["role"] for s in r["sources"]] and "cpi" not in [s["role"] for s in n["sources"]]
+    page = report.layout(programa="0001", year="2010", precios="real")
+    assert "Precios: Soles reales de 2009 (IPC Lima, BCRP)." in text(find(page, "report-prices"))
+    assert "S/ millones de 2009 (IPC Lima)" in text(find(page, "report-key"))
+    assert "precios=real" in text(find(page, "report-cite"))
+    assert "Precios: Precios nominales" in text(find(report.layout(programa="0001", year="2010"), "report-prices"))
