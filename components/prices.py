@@ -27,12 +27,12 @@ def prices_links(pathname: str | None, search: str | None) -> list:
     raw = parse_search(search)
     lang = raw.get("lang") if raw.get("lang") in LANGS else DEFAULT_LANG
     current = raw.get("precios") if raw.get("precios") in PRICES else PRICES[0]
-    out = [html.Span(t("prices.control", lang), className="small text-light me-1")]
+    out = [html.Span(t("prices.control", lang), className="small text-light me-1 d-none d-xl-inline")]
     for p in PRICES:
         out.append(dcc.Link(t(f"prices.short.{p}", lang, base=REAL_BASE_YEAR),
                             href=(pathname or "/") + search_for({**raw, "precios": p}), id=f"shell-prices-{p}",
                             title=t(f"prices.title.{p}", lang, base=REAL_BASE_YEAR),
-                            className="btn btn-sm " + ("btn-light" if p == current else "btn-outline-light")))
+                            className="btn btn-sm text-nowrap " + ("btn-light" if p == current else "btn-outline-light")))
     return out
 
 
