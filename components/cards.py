@@ -21,13 +21,14 @@ def kpi_card(label: str, value: str, unit: str, note, card_id: str, extra_class:
     ]), className=f"h-100 kpi-card {extra_class}".strip(), id=card_id), xs=12, sm=6, lg=True, className="mb-3")
 
 
-def kpi_cards(kpis: pd.DataFrame, lang: str, prefix: str) -> dbc.Row | html.Div:
-    """PIA, PIM, devengado, avance % and PpR share of PIM, from store.budget.overview_kpis."""
+def kpi_cards(kpis: pd.DataFrame, lang: str, prefix: str, units: str | None = None) -> dbc.Row | html.Div:
+    """PIA, PIM, devengado, avance % and PpR share of PIM, from store.budget.overview_kpis;
+    `units` replaces "S/ millones, nominal" (amounts in real soles: domain.i18n.money_units)."""
     if kpis.empty:
         return dbc.Alert(t("empty", lang), color="secondary")
     k = kpis.iloc[0]
     ppr = kpi_card(t("ppr_share", lang), pct(k["ppr_share_pct"]), "", t("kpi.ppr.note", lang), f"{prefix}-kpi-ppr")
-    return money_cards(k.to_dict(), lang, prefix, t("units.millions", lang), extra=[ppr])
+    return money_cards(k.to_dict(), lang, prefix, units or t("units.millions", lang), extra=[ppr])
 
 
 def money_cards(values: dict, lang: str, prefix: str, units: str, notes: dict | None = None,

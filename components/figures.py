@@ -147,7 +147,7 @@ def execution_curve(df: pd.DataFrame, lang: str, title: str, source: str, units:
                    hovertemplate="%{hovertext}<extra></extra>"),
     ]
     pim = float(df["pim"].iloc[0])
-    if pim:
+    if pim and pim == pim:
         traces.append(go.Scatter(x=months, y=[pim / MILLION] * len(months), name=t("pim", lang), mode="lines",
                                  line={"color": ACCENT, "dash": "dash", "width": 2},
                                  hovertext=[f"{t('pim', lang)}: {millions(pim)}"] * len(months),

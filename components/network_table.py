@@ -12,7 +12,7 @@ from components.fmt import plain
 from components.tables import data_grid
 from domain.i18n import report_section, t
 from domain.network import NETWORK_CATEGORIES
-from domain.url_state import INDICATORS, PRICES
+from domain.url_state import INDICATORS
 
 REFERENCE_COMMAND = "python -m etl reference"
 TABLE_COLUMNS = (("category_label", "col.category", "text"), ("acronym", "col.acronym", "text"),
@@ -53,15 +53,14 @@ def network_filters(table: pd.DataFrame, categories: pd.DataFrame, state: dict, 
 
 
 def money_controls(state: dict, prefix: str) -> list:
-    """Heading and prices / indicator choices of the money section; nothing without a programme."""
+    """Heading and indicator choice of the money section (prices: the navbar's global switch,
+    components/prices.py); nothing without a programme."""
     if not state["programa_red"]:
         return []
     lang = state["lang"]
     return [html.H2(t("red.money.title", lang, year=state["year"]), className="h4 mt-2", id=f"{prefix}-money-title"),
             html.P(t("red.money.intro", lang, year=state["year"]), className="text-secondary small mb-1"),
             dbc.Row([
-                extra_radio(prefix, "precios", t("red.prices", lang),
-                            [{"label": t(f"prices.{p}", lang), "value": p} for p in PRICES], state["precios"], md=6),
                 extra_radio(prefix, "indicador", t("red.indicator", lang),
                             [{"label": t(f"indicator.{i}", lang), "value": i} for i in INDICATORS],
                             state["indicador"], md=6),

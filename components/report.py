@@ -18,7 +18,8 @@ from components.layout import EMPTY_TOPOJSON
 from components.print_table import print_table
 from components.tables import budget_columns, total_row
 from domain.gender import DEFINITIONS
-from domain.i18n import report_section, t, unit_label
+from domain.codes import REAL_BASE_YEAR
+from domain.i18n import money_units, prices_in_words, report_section, t, unit_label
 from exports.report_data import KINDS
 
 PREFIX = "report"
@@ -100,18 +101,21 @@ def print_graph(graph_id: str, figure, height: int | None = None) -> html.Div:
                     className="report-figure mb-3")
 
 
-def report_chart(chart: dict, year: int, lang: str, numbers: dict[str, list[int]]):
-    """A chart of exports/report_data (id, kind, rows, sources) drawn by the dashboard's builders."""
+def report_chart(chart: dict, year: int, lang: str, numbers: dict[str, list[int]], prices: str = "nominal"):
+    """A chart of exports/report_data (id, kind, rows, sources) drawn by the dashboard's builders,
+    its amounts in `prices` (the report's data["prices"])."""
     rows, kind, cid = chart["rows"], chart["kind"], chart["id"]
     title = t(f"informe.chart.{cid}", lang, year=year)
-    source = t("informe.source", lang, refs=cite(chart["sources"], numbers))
+    roles = (*chart["sources"], "cpi") if prices == "real" else chart["sources"]
+    source = t("informe.source", lang, refs=cite(roles, numbers))
+    units = money_units(prices, lang)
     if kind == "monthly":
-        fig = execution_curve(rows, lang, title, source)
+        fig = execution_curve(rows, lang, title, source, units)
     elif kind == "columns":
         labels = [t(f"level.{k}", lang) for k in rows["key"]] if cid == "levels" else list(rows["key"])
-        fig = budget_bars(rows, lang, title, source, labels=labels or None, horizontal=False)
+        fig = budget_bars(rows, lang, title, source, labels=labels or None, horizontal=False, units=units)
     else:
-        fig = budget_bars(rows, lang, title, source, label_width=40)
+        fig = budget_bars(rows, lang, title, source, label_width=40, units=units)
     return print_graph(f"{PREFIX}-chart-{cid}", fig, height=None if kind == "bars" else COLUMN_HEIGHT)
 
 
@@ -169,7 +173,8 @@ def report_table(table: dict, lang: str, numbers: dict[str, list[int]]) -> html.
     return html.Section(body, id=f"{PREFIX}-section-{tid}", className="report-block")
 
 
-def gender_table(summary: pd.DataFrame | None, lang: str, numbers: dict[str, list[int]]) -> html.Section:
+def gender_table(summary: pd.DataFrame | None, lang: str, numbers: dict[str, list[int]],
+                 prices: str = "nominal") -> html.Section:
     """The three gender totals (store.gender.gender_summary rows) as one small table."""
     heading = [html.H2(t("informe.gender.title", lang), className="h5 mt-4"),
                html.P(t("informe.gender.intro", lang), className="small mb-1")]
@@ -181,7 +186,7 @@ def gender_table(summary: pd.DataFrame | None, lang: str, numbers: dict[str, lis
     cols = [("label", t("col.definition", lang), "text"), ("pia", t("col.pia", lang), "amount"),
             ("pim", t("col.pim", lang), "amount"), ("devengado", t("col.devengado", lang), "amount"),
             ("share_devengado_pct", t("informe.gender.share", lang), "pct")]
-    return html.Section([*heading, html.P(t("units.millions", lang), className="small text-secondary mb-1"),
+    return html.Section([*heading, html.P(money_units(prices, lang), className="small text-secondary mb-1"),
                          print_table(df, cols, table_id=f"{PREFIX}-gender-table"),
                          source_line(("budget", "rules"), numbers, lang)],
                         id=f"{PREFIX}-gender", className="report-block")
@@ -193,9 +198,12 @@ def key_figures(data: dict, lang: str, numbers: dict[str, list[int]]) -> html.Se
     """PIA, PIM, devengado and avance % (components/cards.money_cards), plus the report's own
     figure: devengado per inhabitant (a department) or cost per beneficiary (a network programme)."""
     extra, roles = [], ["budget"]
+    real = data.get("prices") == "real"
+    if real:
+        roles.append("cpi")
     if data.get("per_inhabitant") is not None:
         extra.append(kpi_card(t("informe.per_inhabitant", lang), fmt_number(data["per_inhabitant"]),
-                              t("units.per.habitante", lang),
+                              t("units.per.habitante.real" if real else "units.per.habitante", lang),
                               t("informe.per_inhabitant.note", lang, year=data["year"],
                                 n=fmt_number(data["population"], 0)), f"{PREFIX}-kpi-per-inhabitant"))
         roles.append("population")
@@ -205,10 +213,11 @@ def key_figures(data: dict, lang: str, numbers: dict[str, list[int]]) -> html.Se
         n = f"{fmt_number(cost['beneficiaries'], 0)} {unit_label(unit, lang)}"
         extra.append(kpi_card(t("red.cost", lang, unit=unit_label(unit, lang, singular=True)),
                               fmt_number(cost["cost_per_beneficiary"], 0),
-                              t("units.cost", lang, unit=unit_label(unit, lang, singular=True)),
+                              t("units.cost.real" if real else "units.cost", lang,
+                                unit=unit_label(unit, lang, singular=True)),
                               t("red.cost.note", lang, n=n, source=cost["source"]), f"{PREFIX}-kpi-cost"))
         roles.append("coverage")
-    cards = money_cards(data["money"], lang, PREFIX, t("units.millions", lang), extra=extra)
+    cards = money_cards(data["money"], lang, PREFIX, money_units(data.get("prices"), lang), extra=extra)
     return html.Section([html.H2(t("informe.key", lang), className="h5 mt-3"), cards,
                          source_line(roles, numbers, lang)], id=f"{PREFIX}-key", className="report-block report-kpis")
 
@@ -246,6 +255,14 @@ def chooser(options: dict[str, list[tuple[str, str]]], years: list[int], state: 
         *alert,
         dbc.Row(forms, id=f"{PREFIX}-chooser"),
     ])
+
+
+def prices_line(data: dict, lang: str) -> html.P:
+    """Which prices the report's amounts are in, and the years a CPI is missing for."""
+    text = f"{t('prices.control', lang)}: {prices_in_words(data.get('prices'), lang)}."
+    if data.get("no_cpi"):
+        text += " " + t("prices.no_cpi", lang, years=", ".join(map(str, data["no_cpi"])), base=REAL_BASE_YEAR)
+    return html.P(text, className="small mb-1", id=f"{PREFIX}-prices")
 
 
 def toolbar(other_href: str, lang: str) -> html.Div:

@@ -11,6 +11,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from components.consulta import badge_slot
 from components.data import cached
+from components.prices import prices_control
 from domain.codes import DEFAULT_LANG, LANGS
 from domain.i18n import t
 from domain.url_state import global_search, parse_search, search_for
@@ -30,6 +31,7 @@ def shell_layout() -> html.Div:
     links and global controls (`shell-controls`: language; room for more) collapse behind a
     menu button on narrow screens."""
     controls = html.Div([
+        prices_control(),
         html.Div(id="shell-lang", className="d-flex align-items-center gap-1 shell-lang",
                  role="group", **{"aria-label": t("nav.language", DEFAULT_LANG)}),
     ], id="shell-controls", className="d-flex flex-wrap align-items-center gap-2 py-2 py-xl-0")

@@ -32,6 +32,8 @@ def report_href(page: str, state: dict) -> str:
     elif page == "red" and state.get("programa_red"):
         args["programa_red"] = state["programa_red"]
     args.update(year=state["year"], lang=state["lang"])
+    if state.get("precios") == "real":
+        args["precios"] = "real"
     return f"{REPORT_PATH}?{urlencode(args)}"
 
 

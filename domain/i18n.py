@@ -5,7 +5,7 @@ dict makes a missing translation visible in review and in tests (every key has b
 """
 from __future__ import annotations
 
-from domain.codes import DEFAULT_LANG, LANGS, LEVEL_LABELS
+from domain.codes import DEFAULT_LANG, LANGS, LEVEL_LABELS, REAL_BASE_YEAR
 from domain.gender import CATEGORIES, DEFINITIONS, LIO_LABELS, MARKERS, UNREVIEWED
 
 TEXT: dict[str, dict[str, str]] = {
@@ -812,6 +812,34 @@ TEXT: dict[str, dict[str, str]] = {
     "takeaway.invalid": {"es": "No se puede preparar el brief: {reason}", "en": "Cannot build the brief: {reason}"},
 
     # ==== [prices and series (Resumen, shell, briefs and reports)]
+    "prices.control": {"es": "Precios", "en": "Prices"},
+    "prices.short.nominal": {"es": "Nominal", "en": "Nominal"},
+    "prices.short.real": {"es": "Reales {base}", "en": "Real {base}"},
+    "prices.title.nominal": {"es": "Soles corrientes de cada año (nominales)",
+                             "en": "Current soles of each year (nominal)"},
+    "prices.title.real": {"es": "Soles de {base}: montos x IPC {base} / IPC del año (IPC de Lima Metropolitana, BCRP)",
+                          "en": "Soles of {base}: amounts x CPI {base} / CPI of the year (Lima CPI, BCRP)"},
+    "prices.units.real": {"es": "S/ millones de {base} (IPC Lima)", "en": "S/ millions of {base} (Lima CPI)"},
+    "prices.units.soles.nominal": {"es": "S/, nominal", "en": "S/, nominal"},
+    "prices.units.soles.real": {"es": "S/ de {base} (IPC Lima)", "en": "S/ of {base} (Lima CPI)"},
+    "prices.in_words.nominal": {"es": "Precios nominales (soles corrientes)", "en": "Nominal prices (current soles)"},
+    "prices.in_words.real": {"es": "Soles reales de {base} (IPC Lima, BCRP)", "en": "Real soles of {base} (Lima CPI, BCRP)"},
+    "prices.no_cpi": {"es": "Sin IPC de Lima para {years}: esos montos no se pueden expresar en soles de {base} "
+                            "(se muestran como —). Cargue la serie con python -m etl reference.",
+                      "en": "No Lima CPI for {years}: those amounts cannot be shown in soles of {base} "
+                            "(shown as —). Load the series with python -m etl reference."},
+    "prices.source": {"es": "Soles de {base}: IPC de Lima Metropolitana, promedio anual (BCRP)",
+                      "en": "Soles of {base}: Lima Metropolitan CPI, annual average (BCRP)"},
+    "overview.series.title": {"es": "PIM y devengado por año fiscal", "en": "PIM and devengado by fiscal year"},
+    "overview.series.rates": {"es": "Avance y participación PpR por año fiscal",
+                              "en": "Avance and PpR share by fiscal year"},
+    "overview.series.avance": {"es": "Avance (devengado / PIM)", "en": "Avance (devengado / PIM)"},
+    "overview.series.ppr": {"es": "PIM en programas PpR", "en": "PIM in PpR programmes"},
+    "overview.series.one_year": {"es": "Solo hay un año fiscal cargado ({year}): la serie por años aparece "
+                                       "cuando se cargan dos o más (python -m etl load ARCHIVO.csv).",
+                                 "en": "Only one fiscal year is loaded ({year}): the series over years appears "
+                                       "once two or more are loaded (python -m etl load FILE.csv)."},
+    "overview.series.level": {"es": "Nivel: {level}", "en": "Level: {level}"},
 
     # ==== [Programas: series and drilling]
     "programmes.intro.drill": {
@@ -1292,3 +1320,16 @@ def gender_class_label(row: dict | None, lang: str | None = DEFAULT_LANG) -> str
         share = "—" if share is None or share != share else f"{share:,.1f} %"
         return t("gender.mixed", lang, category=cat + marker, share=share, rules=row["rules"])
     return cat + marker
+
+
+def money_units(prices: str | None, lang: str | None = DEFAULT_LANG, millions: bool = True) -> str:
+    """The unit label of amounts in `prices` (state["precios"]): 'S/ millones, nominal' or
+    'S/ millones de 2009 (IPC Lima)'; millions=False for plain soles. One label everywhere."""
+    if prices == "real":
+        return t("prices.units.real" if millions else "prices.units.soles.real", lang, base=REAL_BASE_YEAR)
+    return t("units.millions" if millions else "prices.units.soles.nominal", lang)
+
+
+def prices_in_words(prices: str | None, lang: str | None = DEFAULT_LANG) -> str:
+    """Which prices a view shows, for a brief's or report's filter list."""
+    return t(f"prices.in_words.{'real' if prices == 'real' else 'nominal'}", lang, base=REAL_BASE_YEAR)

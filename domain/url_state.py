@@ -32,7 +32,8 @@ _PROGRAMME_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 GLOBAL_KEYS = ("year", "level", "precios", "lang")
 # Every key a page may put in the URL, in the order they are written. Page-only keys:
 # por, apartar (Programas); programa_red, categoria, indicador (Red de protección social); programa,
-# departamento, programa_red (Informe, /informe); genero, departamento, comparar (Regiones).
+# departamento, programa_red (Informe, /informe); genero, departamento, comparar (Regiones). precios is
+# global (the navbar's switch, components/prices.py).
 ORDER = ("year", "level", "programme", "metric", "genero", "path", "por", "apartar", "programa_red", "categoria",
          "indicador", "precios", "programa", "departamento", "comparar", "lang")
 # A key at its default value is left out of the URL (shorter permalinks, one URL per view).

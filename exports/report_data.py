@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from domain.codes import ALL, DEFAULT_LANG, DEPARTMENTS, MAIN_STAGES, NATIONAL
+from domain.codes import ALL, DEFAULT_LANG, DEPARTMENTS, MAIN_STAGES, NATIONAL, REAL_BASE_YEAR
 from exports import results
 from store import budget, gender, programme_money, programmes, reference, status
 from store.read import load_history_frame, totals
@@ -28,12 +28,14 @@ SHA_PREFIX = 12
 ROLES = ("budget", "rules", "report", "coverage", "population", "cpi", "exchange_rate")
 
 
-def report_search(kind: str, code: str, year: int | None, lang: str = DEFAULT_LANG) -> str:
-    """'?programa=0001&year=2011' (&lang=en): the report's URL scheme, which every page links to
-    and `python -m etl report` prints; kind '' gives the chooser's address."""
+def report_search(kind: str, code: str, year: int | None, lang: str = DEFAULT_LANG, prices: str = "nominal") -> str:
+    """'?programa=0001&year=2011' (&precios=real&lang=en): the report's URL scheme, which every page
+    links to and `python -m etl report` prints; kind '' gives the chooser's address."""
     query = {kind: code} if kind else {}
     if year is not None:
         query["year"] = int(year)
+    if prices == "real":
+        query["precios"] = "real"
     if lang != DEFAULT_LANG:
         query["lang"] = lang
     return "?" + urlencode(query) if query else ""
@@ -298,12 +300,54 @@ def network_report(programme_id: str, year: int, lang: str = "es") -> dict | Non
 BUILDERS = {"programa": programme_report, "departamento": department_report, "programa_red": network_report}
 
 
-def report(kind: str, code: str, year: int, lang: str = "es") -> dict | None:
-    """One of the three reports by kind (KINDS); None when there is nothing to report. Every
-    report carries its result indicators ("results": exports/results.py rows, maybe empty)."""
+def report(kind: str, code: str, year: int, lang: str = "es", prices: str = "nominal") -> dict | None:
+    """One of the three reports by kind (KINDS); None when there is nothing to report. Amounts in
+    `prices` (state["precios"]): see in_prices. Every report carries its result indicators
+    ("results": exports/results.py rows of the report year and the five before, maybe empty)."""
     data = BUILDERS[kind](code, year, lang)
-    if data is not None:
-        ids, department = results.indicators_for(kind, {"code": code, "year": year}, {code: data.get("name", "")})
-        data["results"] = results.results_rows(ids, department, lang,
-                                               years=(int(year) - results.REPORT_WINDOW, int(year)))
-    return data
+    if data is None:
+        return None
+    ids, department = results.indicators_for(kind, {"code": code, "year": year}, {code: data.get("name", "")})
+    data["results"] = results.results_rows(ids, department, lang,
+                                           years=(int(year) - results.REPORT_WINDOW, int(year)))
+    return in_prices(data, prices)
+
+
+def _frame_in_prices(rows: pd.DataFrame, year: int, factors: dict, by_year: bool = False) -> pd.DataFrame:
+    if not any(c in rows for c in reference.AMOUNT_COLUMNS):
+        return rows
+    if by_year:             # the network programme's money by year: the year is the key
+        out = reference.in_prices(rows.assign(fiscal_year=[int(k) for k in rows["key"]]), "real", factors=factors)
+        return out.drop(columns=["fiscal_year", "cpi_factor"])
+    return reference.in_prices(rows, "real", year=year, factors=factors).drop(columns=["cpi_factor"])
+
+
+def in_prices(data: dict, prices: str) -> dict:
+    """The report's amounts in real soles of REAL_BASE_YEAR (x CPI(base) / CPI(year), Lima CPI)
+    when prices == "real": key figures, per inhabitant, cost per beneficiary, charts, tables and
+    gender totals; the CPI joins the sources. data["prices"] says which, data["no_cpi"] lists
+    the years without a CPI (their amounts unknown, never nominal)."""
+    out = {**data, "prices": "real" if prices == "real" else "nominal", "no_cpi": []}
+    if out["prices"] != "real":
+        return out
+    year = int(data["year"])
+    years = {year} | {int(k) for c in data["charts"] if c["id"] == "years" for k in c["rows"]["key"]}
+    factors = reference.price_factors(years, REAL_BASE_YEAR)
+    f = factors.get(year)
+
+    def scaled(v):
+        return None if v is None or f is None else v * f
+    out["money"] = {k: (v if k == "avance_pct" else scaled(v)) for k, v in data["money"].items()}
+    if data.get("per_inhabitant") is not None:
+        out["per_inhabitant"] = scaled(data["per_inhabitant"])
+    if data.get("cost"):
+        out["cost"] = {**data["cost"], **{k: scaled(data["cost"].get(k)) for k in ("devengado", "cost_per_beneficiary")
+                                           if k in data["cost"]}}
+    out["charts"] = [{**c, "rows": _frame_in_prices(c["rows"], year, factors, by_year=c["id"] == "years"
+                                                    and data["kind"] == "programa_red")} for c in data["charts"]]
+    out["tables"] = [{**tb, "rows": _frame_in_prices(tb["rows"], year, factors)} for tb in data["tables"]]
+    if data.get("gender") is not None:
+        out["gender"] = _frame_in_prices(data["gender"], year, factors)
+    out["no_cpi"] = sorted(y for y, v in factors.items() if v is None)
+    out["sources"] = _ordered(data["sources"] + reference_sources(("cpi",)))
+    return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import pandas as pd
@@ -24,7 +24,7 @@ from domain.codes import (
     REAL_BASE_YEAR,
 )
 from domain.gender import CATEGORIES, DEFINITIONS, UNREVIEWED
-from domain.i18n import code_label, gender_class_label, report_section, t, unit_label
+from domain.i18n import code_label, gender_class_label, money_units, prices_in_words, report_section, t, unit_label
 from domain.network import NETWORK_CATEGORIES
 from domain.url_state import (
     DRILL_VIEWS,
@@ -459,8 +459,7 @@ def _red(state: dict, lang: str, settings) -> dict:
     p = detail["programme"]
     name = p[f"name_{lang}"]
     title = f"{p['acronym']} · {name}" if _text(p.get("acronym")) else name
-    filters += [(t("red.filter.programme", lang), title), (t("red.prices", lang), t(f"prices.{state['precios']}", lang)),
-                (t("red.indicator", lang), t(f"indicator.{state['indicador']}", lang))]
+    filters += [(t("red.filter.programme", lang), title), (t("red.indicator", lang), t(f"indicator.{state['indicador']}", lang))]
     out["sections"] = [(title, ", ".join(dict.fromkeys(report_section(s, lang)
                                                        for s in _text(p.get("sources")).split("; ") if s)))]
     record = [(t("red.institution", lang), _text(p.get(f"institution_{lang}"))),
@@ -714,6 +713,51 @@ def _sources(summary: dict, raw: tuple, year: int, all_years: bool, reference: s
     return Sources(loads, bool(summary["is_demo"]), ref)
 
 
+# ---------------------------------------------------------------- prices
+
+def _year_factor(year: int, settings) -> Decimal | None:
+    """CPI(REAL_BASE_YEAR) / CPI(year) as a Decimal (store.reference.price_factors); None without a CPI."""
+    f = reference.price_factors([year], REAL_BASE_YEAR, settings)[int(year)]
+    return None if f is None else Decimal(repr(f))
+
+
+def _table_in_prices(table: Table, factor: Decimal | None, units: str) -> Table:
+    """The money columns of a one-year table x factor (None: unknown, never the nominal amount)."""
+    frame = table.frame.copy()
+    for c in table.columns:
+        if c.kind == MONEY and c.field in frame:
+            frame[c.field] = pd.Series([None if v is None or factor is None or (isinstance(v, float) and v != v)
+                                        else cents(Decimal(str(v)) * factor) for v in frame[c.field]],
+                                       index=frame.index, dtype=object)
+    return replace(table, frame=frame, note=f"{table.note} · {units}" if table.note else units)
+
+
+def _in_prices(page: str, got: dict, gender: GenderView, state: dict, year: int, lang: str, settings) -> None:
+    """Real soles (state["precios"] == "real") for every amount of a view, as the page shows them:
+    the tables, key figures and gender sheet of the fiscal year x CPI(base) / CPI(year), the
+    charts' units in words; the prices in the filter list either way. The Red page's money (by
+    year, per person, cost) is worked out in real soles by _red itself."""
+    got["filters"] = [*got["filters"], (t("prices.control", lang), prices_in_words(state["precios"], lang))]
+    if state["precios"] != "real":
+        return
+    factor = _year_factor(year, settings)
+    units = money_units("real", lang, millions=False)
+    got.setdefault("reference", set()).add("cpi")
+    if factor is None:
+        got.setdefault("notes", []).append(t("prices.no_cpi", lang, years=year, base=REAL_BASE_YEAR))
+    gender.tables = [_table_in_prices(tb, factor, units) for tb in gender.tables]
+    gender.unreviewed = None if gender.unreviewed is None or factor is None else cents(gender.unreviewed * factor)
+    if page == "red":
+        return
+    got["tables"] = [_table_in_prices(tb, factor, units) for tb in got["tables"]]
+    if got["figures"] is not None:
+        got["figures"] = [replace(f, value=None if f.value is None or factor is None else cents(f.value * factor),
+                                  note=f"{f.note} · {units}" if f.note else units) if f.kind == MONEY else f
+                          for f in got["figures"]]
+    nominal = t("units.millions", lang)
+    got["charts"] = [replace(c, units=money_units("real", lang)) if c.units == nominal else c for c in got["charts"]]
+
+
 # ---------------------------------------------------------------- the view
 
 def view_for(query: dict[str, str], settings=None) -> View:
@@ -739,6 +783,7 @@ def view_for(query: dict[str, str], settings=None) -> View:
         sources_job = pool.submit(_source_reads, settings)
         got = BUILDERS[page](state, lang, settings)
         gender, raw_sources = gender_job.result(), sources_job.result()
+    _in_prices(page, got, gender, state, year, lang, settings)
     gender.scope = t("brief.gender.scope.red" if page == "red" else "brief.gender.scope", lang, year=year,
                      filters="; ".join(f"{k}: {v}" for k, v in got["filters"] if k != t("filter.metric", lang)))
     figures = got["figures"]
@@ -751,6 +796,9 @@ def view_for(query: dict[str, str], settings=None) -> View:
                                  t("brief.gender.unreviewed.note", lang)))
         figures.append(KeyFigure(t("brief.gender.unreviewed.share", lang), _ratio(gender.unreviewed, total_dev),
                                  PERCENT))
+        if state["precios"] == "real":
+            units = money_units("real", lang, millions=False)
+            figures = [replace(f, note=f"{f.note} · {units}") if f.kind == MONEY else f for f in figures]
     sources = _sources(summary, raw_sources, year, got.get("all_years", False), got.get("reference", set()), page)
     sources.report_sections = got.get("sections", [])
     search = search_for({k: v for k, v in state.items() if k != "lang"} | {"lang": lang})

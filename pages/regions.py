@@ -19,7 +19,7 @@ from components.filters import extra_dropdown, extra_radio
 from components.layout import graph, on_store_missing, page_context, page_top, source_text
 from domain.codes import DEPARTMENTS
 from domain.i18n import t
-from domain.url_state import GENDER_CHOICES, MAX_COMPARED, METRICS, PRICES, regions_state, search_for
+from domain.url_state import GENDER_CHOICES, MAX_COMPARED, METRICS, regions_state, search_for
 from store import budget, indicators, regions, status
 
 dash.register_page(__name__, path="/regiones", name="Regiones", order=2, i18n_key="nav.regions",
@@ -52,9 +52,7 @@ def _filters(state: dict) -> list:
         extra_radio(PREFIX, "genero", t("regions.filter.gender", lang),
                     [{"label": t(f"gdef.{d}.short", lang), "value": g} for g, d in GENDER_CHOICES.items()],
                     state["genero"], md=6),
-        extra_radio(PREFIX, "precios", t("regions.filter.prices", lang),
-                    [{"label": t(f"prices.{p}", lang), "value": p} for p in PRICES], state["precios"], md=6),
-    ]
+    ]       # prices: the navbar's global switch (components/prices.py)
 
 
 def map_section(state: dict) -> html.Div:

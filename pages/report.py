@@ -23,6 +23,7 @@ from components.report import (
     cite_block,
     gender_table,
     key_figures,
+    prices_line,
     report_chart,
     report_table,
     results_block,
@@ -75,7 +76,7 @@ def layout(**query):
     try:
         data = None
         if kind and CODE_PATTERNS[kind].match(code):
-            data = cached(report_data.report, kind, code, year, lang)
+            data = cached(report_data.report, kind, code, year, lang, state["precios"])
         if data is None:
             message = t("informe.unknown", lang, code=code, year=year) if kind else None
             return chooser(cached(report_data.choices, year, lang), years, state, lang, message)
@@ -90,13 +91,15 @@ def report_view(data: dict, lang: str, now: datetime) -> html.Article:
     numbers = source_numbers(data["sources"])
     title = heading(data, lang)
     generated = now.strftime("%Y-%m-%d %H:%M %Z").strip()
-    url = get_settings().public_url + PATH + report_data.report_search(kind, data["code"], year, lang)
+    prices = data.get("prices", "nominal")
+    url = get_settings().public_url + PATH + report_data.report_search(kind, data["code"], year, lang, prices)
     subtitle = t(f"informe.subtitle.{kind}", lang, year=year, category=data.get("category", ""),
                  institution=data.get("institution", ""))
     head = [html.H1(title, id=f"{PREFIX}-heading", className="h3 mt-2 mb-1"),
             html.P(subtitle.rstrip(" ·"), className="mb-1 fw-semibold", id=f"{PREFIX}-subtitle"),
             html.P(t("informe.generated", lang, when=generated, app=t("app.title", lang)),
-                   className="small text-secondary mb-2", id=f"{PREFIX}-generated")]
+                   className="small text-secondary mb-2", id=f"{PREFIX}-generated"),
+            prices_line(data, lang)]
     if data["is_demo"]:
         head.append(html.P(t("informe.demo", lang), id=f"{PREFIX}-demo", className="report-demo fw-semibold"))
     body = []
@@ -106,14 +109,14 @@ def report_view(data: dict, lang: str, now: datetime) -> html.Article:
         body.append(key_figures(data, lang, numbers))
     if data["charts"]:
         body += [html.H2(t("informe.charts", lang), className="h5 mt-4 report-charts-title"),
-                 *[report_chart(c, year, lang, numbers) for c in data["charts"]]]
-    body.append(gender_table(data["gender"], lang, numbers))
+                 *[report_chart(c, year, lang, numbers, prices) for c in data["charts"]]]
+    body.append(gender_table(data["gender"], lang, numbers, prices))
     body += [html.H2(t("informe.tables", lang), className="h5 mt-4"),
              *[report_table(tb, lang, numbers) for tb in data["tables"]]]
     block = results_block(data.get("results"), lang)
     if block is not None:
         body.append(block)
-    other = PATH + report_data.report_search("", "", year, lang)
+    other = PATH + report_data.report_search("", "", year, lang, prices)
     return html.Div([
         toolbar(other, lang),
         html.Article([html.Header(head), *body, source_list(data["sources"], lang),

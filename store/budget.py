@@ -73,6 +73,29 @@ def overview_kpis(year: int, level: str | None = ALL, settings: Settings | None 
                           "ppr_pim": ppr, "ppr_share_pct": _pct(ppr, pim)}])
 
 
+OVERVIEW_SERIES_COLUMNS = ["fiscal_year", "pia", "pim", "devengado", "avance_pct", "ppr_pim", "ppr_share_pct"]
+
+
+def overview_by_year(level: str | None = ALL, settings: Settings | None = None) -> pd.DataFrame:
+    """overview_kpis for every fiscal year loaded, oldest first: the Resumen series.
+
+    One GROUP BY fiscal_year; a year is a row only when it has lines at that level."""
+    t = budget_line
+    ppr_pim = sa.func.sum(sa.case((_is_ppr(t.c.programa), t.c.pim), else_=0)).label("ppr_pim")
+    stmt = _filtered(sa.select(t.c.fiscal_year, sa.func.sum(t.c.pia).label("pia"), sa.func.sum(t.c.pim).label("pim"),
+                               sa.func.sum(t.c.devengado).label("devengado"), ppr_pim),
+                     t, None, _level_filters(level)).group_by(t.c.fiscal_year).order_by(t.c.fiscal_year)
+    df = _frame(stmt, settings)
+    if df.empty:
+        return pd.DataFrame(columns=OVERVIEW_SERIES_COLUMNS)
+    out = pd.DataFrame({"fiscal_year": [int(y) for y in df["fiscal_year"]]})
+    for c in ("pia", "pim", "devengado", "ppr_pim"):
+        out[c] = [_num(v) or 0.0 for v in df[c]]
+    out["avance_pct"] = [_pct(d, p) for d, p in zip(out["devengado"], out["pim"])]
+    out["ppr_share_pct"] = [_pct(a, p) for a, p in zip(out["ppr_pim"], out["pim"])]
+    return out[OVERVIEW_SERIES_COLUMNS]
+
+
 def by_level(year: int, level: str | None = ALL, settings: Settings | None = None) -> pd.DataFrame:
     """PIM, devengado and avance % per level of government (E, R, M), in that order.
 

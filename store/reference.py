@@ -11,7 +11,7 @@ from decimal import Decimal
 import pandas as pd
 import sqlalchemy as sa
 
-from domain.codes import MAIN_STAGES
+from domain.codes import MAIN_STAGES, REAL_BASE_YEAR, STAGES
 from settings import Settings
 from store.engine import read_engine
 from store.programmes import DEPARTMENT_NAMES
@@ -69,6 +69,57 @@ def real_series(frame: pd.DataFrame, base_year: int, *, year_column: str = "fisc
             out[f"{c}_real"] = pd.Series([None if v is None or f is None or v != v else float(v) * f
                                           for v, f in zip(out[c], factors)], index=out.index, dtype=object)
     return out
+
+
+# Amount columns the read functions return (soles); in_prices converts those a frame has.
+AMOUNT_COLUMNS = (*STAGES, "ppr_pim", "devengado_acum")
+
+
+def price_factors(years, base_year: int = REAL_BASE_YEAR, settings: Settings | None = None) -> dict[int, float | None]:
+    """{year: CPI(base) / CPI(year)}, None for a year (or a base) without a CPI: one small read,
+    cacheable by pages (a tuple of years has a faithful repr)."""
+    years = {int(y) for y in years}
+    with read_engine(settings).connect() as conn:
+        idx = _cpi(conn, years | {int(base_year)})
+    base = idx.get(int(base_year))
+    return {y: (float(base / idx[y]) if base is not None and y in idx else None) for y in sorted(years)}
+
+
+def in_prices(frame: pd.DataFrame, prices: str, *, year: int | None = None, year_column: str = "fiscal_year",
+              columns=None, base_year: int = REAL_BASE_YEAR, factors: dict | None = None,
+              settings: Settings | None = None) -> pd.DataFrame:
+    """The one way to show amounts in the chosen prices (state["precios"]): a copy of `frame`
+    with its amount columns as nominal soles ("nominal") or soles of `base_year` ("real",
+    amount x CPI(base) / CPI(year), BCRP Lima CPI), plus `cpi_factor` (1.0 when nominal).
+
+    The year of each row is `frame[year_column]`, or `year` for a one-year frame (KPIs, a
+    chart of one fiscal year). `columns`: the amount columns (default: those of AMOUNT_COLUMNS
+    present). Ratios (avance %, shares) need no conversion. A year without a CPI gets NaN
+    amounts and NaN factor, never the nominal figure: show no_cpi_years() beside them.
+    `factors` (from price_factors) spares the read when the caller has them already."""
+    out = frame.copy()
+    cols = [c for c in (AMOUNT_COLUMNS if columns is None else columns) if c in out.columns]
+    if prices != "real":
+        out["cpi_factor"] = 1.0
+        return out
+    years = [int(year)] * len(out) if year is not None else [int(y) for y in out[year_column]]
+    if factors is None:
+        factors = price_factors(set(years), base_year, settings)
+    f = pd.Series([factors.get(y) for y in years], index=out.index, dtype=float)
+    out["cpi_factor"] = f
+    for c in cols:
+        out[c] = pd.to_numeric(out[c], errors="coerce").astype(float) * f
+    return out
+
+
+def no_cpi_years(frame: pd.DataFrame, *, year: int | None = None, year_column: str = "fiscal_year") -> list[int]:
+    """The years of an in_prices frame whose amounts are unknown in real soles (no CPI)."""
+    if "cpi_factor" not in frame or frame.empty:
+        return []
+    missing = frame["cpi_factor"].isna()
+    if year is not None:
+        return [int(year)] if missing.any() else []
+    return sorted({int(y) for y in frame.loc[missing, year_column]})
 
 
 def _rate(year: int, settings) -> Decimal | None:

@@ -44,7 +44,7 @@ def use(stores, monkeypatch):
 
 def test_overview_figures_have_the_stores_numbers(use):
     use("real")
-    kpis, levels, monthly, top = overview.render_overview(state())
+    kpis, levels, monthly, top, *_ = overview.render_overview(state())
     assert "58.0 %" in text(kpis) and "80.0 %" in text(kpis)          # avance %, PpR share of PIM
     assert [t.name for t in levels.data] == ["PIM", "Devengado"]
     assert list(levels.data[0].x) == ["Gobierno nacional", "Gobiernos regionales", "Gobiernos locales"]
@@ -59,7 +59,7 @@ def test_overview_figures_have_the_stores_numbers(use):
 
 def test_overview_in_english_and_demo_source(use):
     use("demo")
-    _, levels, _, _ = overview.render_overview(state(lang="en"))
+    _, levels, *_ = overview.render_overview(state(lang="en"))
     assert list(levels.data[0].x)[0] == "National government"
     assert "S/ millions, nominal" in text(levels.layout.title)
     assert "demonstration data" in text(levels.layout.annotations)
@@ -67,7 +67,7 @@ def test_overview_in_english_and_demo_source(use):
 
 def test_empty_selection_shows_a_message_not_axes(use):
     use("real")
-    kpis, levels, monthly, top = overview.render_overview(state(year=2011, level="M"))
+    kpis, levels, monthly, top, *_ = overview.render_overview(state(year=2011, level="M"))
     assert "No hay datos para esta selección." in text(kpis)
     for fig in (levels, monthly, top):
         assert len(fig.data) == 0

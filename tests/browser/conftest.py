@@ -51,9 +51,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
+def app_data_dir(tmp_path_factory) -> Path:
+    """The folder of the browser tests' store, for tests that check the page against its reads."""
+    return tmp_path_factory.mktemp("browser-store")
+
+
+@pytest.fixture(scope="session")
+def app_url(app_data_dir):
     """The dashboard on 127.0.0.1:PORT, serving a demo store of two years (2010, 2011)."""
-    data_dir = tmp_path_factory.mktemp("browser-store")
+    data_dir = app_data_dir
     env = {**os.environ, "GSB_DATA_DIR": str(data_dir), "HOST": "127.0.0.1", "PORT": str(_free_port()),
            "PYTHONPATH": str(ROOT)}
     env.pop("DATABASE_URL", None)

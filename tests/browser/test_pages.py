@@ -125,7 +125,7 @@ def test_red_pick_juntos_shows_its_coverage_and_the_contradiction(page: Page, ap
     expect(d.kpi_value("red-kpi-devengado")).to_have_text(re.compile(r"^\d{1,3}(,\d{3})*\.\d$"))
     expect(page.locator("#red-map .choroplethlocation").first).to_be_attached()
     expect(page.locator("#red-years .barlayer .point").first).to_be_attached()
-    page.get_by_label("Reales (base 2009, IPC Lima)").check()                   # prices into the URL
+    page.locator("#shell-prices-real").click()                                  # the navbar's prices switch
     expect(page).to_have_url(re.compile(r"precios=real"))
     expect(page.locator("#red-kpi-devengado")).to_contain_text("S/ millones de 2009")
     d.grid_row("red-grid", "cem").locator("[col-id='name']").click()             # a row click opens it
