@@ -183,3 +183,17 @@ def test_violence_results_on_a_store_with_the_violence_programme(store, tmp_path
                               money_years=[2010], money_source="MEF")
     fig = find(section, "gender-result-violencia_pareja").figure
     assert dict(zip(fig.data[0].x, fig.data[0].y))[2017] == national[2017] == 65.4
+
+
+def test_the_red_page_cites_the_primary_sources(use):
+    """BCRP series (code, title, period) and INEI's projections on screen; where the project's
+    copies came from stays in data/reference/SOURCES.md (issue "Data truth", item 7)."""
+    import app
+    from pages import network
+    with app.server.test_request_context("/"):
+        shown = text(find(network.layout(year="2010"), "red-sources"))
+    for words in ("Banco Central de Reserva del Perú (BCRP)", "PN38705PM", "Índice de precios Lima Metropolitana",
+                  "PN01210PM", "Tipo de cambio", "2005-2025", "INEI", "Boletín Especial N.° 25"):
+        assert words in shown, words
+    for copy in ("afmendezsuarez", "camarenavaleria", "psotob91", "repositorio", "commit"):
+        assert copy not in shown, copy
