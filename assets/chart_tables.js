@@ -63,6 +63,7 @@
         var source = (layout.annotations || []).map(function (a) { return plain(a.text); }).filter(Boolean).pop();
         var wrap = document.createElement("div");
         wrap.className = "chart-table-wrap";
+        wrap.tabIndex = 0;       // a wide table scrolls inside it: reachable by keyboard (axe scrollable-region-focusable)
         wrap.appendChild(table);
         if (source) {
             var p = document.createElement("p");
