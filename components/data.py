@@ -93,3 +93,4 @@ def cached_all(*calls: tuple) -> list:
 
     with ThreadPoolExecutor(max_workers=min(4, len(calls))) as pool:
         return list(pool.map(run, calls))
+

@@ -105,16 +105,22 @@ def on_store_missing(prefix: str, shape: Callable[[dbc.Container, Any], Any] | N
 
 
 def source_text(year: int | None, lang: str, summary: dict | None = None) -> str:
-    """'Fuente: MEF, ..., carga #3', or the demonstration wording when the lines are demo data.
+    """'Fuente: MEF, ... (archivo 2010-Gasto.csv, cargado el 04/12/2026)', or the demonstration
+    wording when the lines are demo data: the dataset, its file and date, never internal load ids.
 
     year None: the loads of every fiscal year (a chart over all years). `summary`: the
     store_summary the caller has read already (read here when not given)."""
-    by_year = (summary if summary is not None else cached(status.store_summary))["loads"]
+    summary = summary if summary is not None else cached(status.store_summary)
+    by_year, files = summary["loads"], summary.get("files", {})
     loads = (by_year.get(int(year), []) if year is not None
              else sorted({x for v in by_year.values() for x in v}))
-    ids = ", ".join(f"#{i}" for i, _ in loads) or "—"
+    shown = [files.get(i, (f"#{i}", "")) for i, _ in loads]
+    if len(shown) > 3:            # a chart over many years: the first and last file
+        shown = [shown[0], ("…", ""), shown[-1]]
+    described = "; ".join(f"{name}, {t('source.loaded_on', lang, date=when)}" if when else name
+                          for name, when in shown) or "—"
     demo = any(d for _, d in loads)
-    return t("source.demo" if demo else "source.mef", lang, loads=ids)
+    return t("source.demo" if demo else "source.mef", lang, loads=described)
 
 
 def page_context(query: dict, prefix: str, state_of=page_state):

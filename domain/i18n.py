@@ -63,10 +63,11 @@ TEXT: dict[str, dict[str, str]] = {
     "months": {"es": "Ene,Feb,Mar,Abr,May,Jun,Jul,Ago,Set,Oct,Nov,Dic",
                "en": "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec"},
     # sources
-    "source.mef": {"es": "Fuente: MEF, Consulta de ejecución del gasto (SIAF), carga {loads}",
-                   "en": "Source: MEF, spending execution query (SIAF), load {loads}"},
-    "source.demo": {"es": "Fuente: datos de demostración (generados, no oficiales), carga {loads}",
-                    "en": "Source: demonstration data (generated, not official), load {loads}"},
+    "source.mef": {"es": "Fuente: MEF, datos abiertos de ejecución del gasto (SIAF); archivo {loads}",
+                   "en": "Source: MEF, spending execution open data (SIAF); file {loads}"},
+    "source.demo": {"es": "Fuente: datos de demostración (generados, no oficiales); archivo {loads}",
+                    "en": "Source: demonstration data (generated, not official); file {loads}"},
+    "source.loaded_on": {"es": "cargado el {date}", "en": "loaded on {date}"},
     "credit.ne": {"es": "Mapa: Made with Natural Earth (dominio público)",
                   "en": "Map: Made with Natural Earth (public domain)"},
     # overview
@@ -769,14 +770,14 @@ TEXT: dict[str, dict[str, str]] = {
     "informe.sources.title": {"es": "Fuentes", "en": "Sources"},
     "informe.src.mef": {
         "es": "MEF, datos abiertos «Presupuesto y Ejecución de Gasto» (SIAF): archivo {file} (años fiscales "
-              "{years}), SHA-256 {sha}…, cargado el {date} (carga #{id}).",
+              "{years}), SHA-256 {sha}…, cargado el {date}.",
         "en": "MEF open data “Presupuesto y Ejecución de Gasto” (SIAF): file {file} (fiscal years {years}), "
-              "SHA-256 {sha}…, loaded on {date} (load #{id})."},
+              "SHA-256 {sha}…, loaded on {date}."},
     "informe.src.demo": {
         "es": "Datos de demostración generados en el formato del MEF, no oficiales: archivo {file} (años fiscales "
-              "{years}), SHA-256 {sha}…, cargado el {date} (carga #{id}).",
+              "{years}), SHA-256 {sha}…, cargado el {date}.",
         "en": "Demonstration data generated in MEF's format, not official: file {file} (fiscal years {years}), "
-              "SHA-256 {sha}…, loaded on {date} (load #{id})."},
+              "SHA-256 {sha}…, loaded on {date}."},
     "informe.src.rules": {
         "es": "Reglas de clasificación de género del tablero: {file} ({count} reglas), SHA-256 {sha}…, vigentes "
               "desde el {date} (versión {id}).",
@@ -825,9 +826,9 @@ TEXT: dict[str, dict[str, str]] = {
     "prices.in_words.nominal": {"es": "Precios nominales (soles corrientes)", "en": "Nominal prices (current soles)"},
     "prices.in_words.real": {"es": "Soles reales de {base} (IPC Lima, BCRP)", "en": "Real soles of {base} (Lima CPI, BCRP)"},
     "prices.no_cpi": {"es": "Sin IPC de Lima para {years}: esos montos no se pueden expresar en soles de {base} "
-                            "(se muestran como —). Cargue la serie con python -m etl reference.",
+                            "(se muestran como —). Quien administra los datos puede cargar la serie (ver «Datos y fuentes»).",
                       "en": "No Lima CPI for {years}: those amounts cannot be shown in soles of {base} "
-                            "(shown as —). Load the series with python -m etl reference."},
+                            "(shown as —). Whoever maintains the data can load the series (see “Data and sources”)."},
     "prices.source": {"es": "Soles de {base}: IPC de Lima Metropolitana, promedio anual (BCRP)",
                       "en": "Soles of {base}: Lima Metropolitan CPI, annual average (BCRP)"},
     "overview.series.title": {"es": "PIM y devengado por año fiscal", "en": "PIM and devengado by fiscal year"},
@@ -836,9 +837,9 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.series.avance": {"es": "Avance (devengado / PIM)", "en": "Avance (devengado / PIM)"},
     "overview.series.ppr": {"es": "PIM en programas PpR", "en": "PIM in PpR programmes"},
     "overview.series.one_year": {"es": "Solo hay un año fiscal cargado ({year}): la serie por años aparece "
-                                       "cuando se cargan dos o más (python -m etl load ARCHIVO.csv).",
+                                       "cuando se cargan dos o más.",
                                  "en": "Only one fiscal year is loaded ({year}): the series over years appears "
-                                       "once two or more are loaded (python -m etl load FILE.csv)."},
+                                       "once two or more are loaded."},
     "overview.series.level": {"es": "Nivel: {level}", "en": "Level: {level}"},
 
     # ==== [Programas: series and drilling]
@@ -907,9 +908,9 @@ TEXT: dict[str, dict[str, str]] = {
     "regions.filter.gender": {"es": "Definición de género", "en": "Gender definition"},
     "regions.filter.prices": {"es": "Precios", "en": "Prices"},
     "regions.no_population": {"es": "No hay población INEI cargada para {year}: no se puede calcular el gasto por "
-                                    "persona. Ejecute python -m etl reference o elija otro año.",
+                                    "persona. Elija otro año, o pida a quien administra los datos que cargue la población.",
                               "en": "No INEI population is loaded for {year}: spending per person cannot be "
-                                    "computed. Run python -m etl reference or choose another year."},
+                                    "computed. Choose another year, or ask whoever maintains the data to load the population."},
     "regions.no_population.short": {"es": "Sin población INEI para {year}", "en": "No INEI population for {year}"},
     "regions.population_missing": {"es": "Sin población INEI para {year} (en gris en el mapa, sin cifra en la "
                                          "tabla): {departments}.",
@@ -947,9 +948,9 @@ TEXT: dict[str, dict[str, str]] = {
                                "en": "Gender equality spending: the three totals"},
     "regions.profile.coverage": {"es": "Cobertura de la red de protección social",
                                  "en": "Social protection network coverage"},
-    "regions.profile.coverage.hint": {"es": "Cifras de las tablas de cobertura (python -m etl coverage), como se "
+    "regions.profile.coverage.hint": {"es": "Cifras de las tablas de cobertura de los programas, como se "
                                             "cargaron, con su fuente.",
-                                      "en": "Figures from the coverage tables (python -m etl coverage), as loaded, "
+                                      "en": "Figures from the programmes' coverage tables, as loaded, "
                                             "with their source."},
     "regions.coverage.none": {"es": "Las tablas de cobertura no tienen cifras para este departamento.",
                               "en": "The coverage tables have no figures for this department."},
@@ -1057,6 +1058,21 @@ TEXT: dict[str, dict[str, str]] = {
                               "weighted total."},
 
     # ==== [Red, Datos and data truth]
+    "data.cite.title": {"es": "Citar estos datos", "en": "Cite this data"},
+    "data.cite.dataset": {"es": "Conjunto de datos: «Presupuesto y Ejecución de Gasto» (SIAF), datos abiertos del MEF —",
+                          "en": "Dataset: “Presupuesto y Ejecución de Gasto” (SIAF), MEF open data —"},
+    "data.cite.publisher": {"es": "Publica: Ministerio de Economía y Finanzas del Perú (MEF). Archivos cargados en "
+                                  "este tablero, con la fecha en que se descargaron y cargaron:",
+                            "en": "Publisher: Ministry of Economy and Finance of Peru (MEF). Files loaded into this "
+                                  "dashboard, with the date each was retrieved and loaded:"},
+    "data.cite.years": {"es": "años fiscales {years}", "en": "fiscal years {years}"},
+    "data.cite.demo": {"es": "datos de demostración, no oficiales", "en": "demonstration data, not official"},
+    "data.cite.suggested": {"es": "Cita sugerida", "en": "Suggested citation"},
+    "data.cite.text": {"es": "Ministerio de Economía y Finanzas del Perú (MEF), «Presupuesto y Ejecución de Gasto» "
+                             "(SIAF), datos abiertos, {url}, cargado el {date}; procesado con {app}.",
+                       "en": "Ministry of Economy and Finance of Peru (MEF), “Presupuesto y Ejecución de Gasto” "
+                             "(SIAF), open data, {url}, loaded on {date}; processed with {app}."},
+    "data.admin": {"es": "Para administradores: cómo cargar datos", "en": "For administrators: how to load data"},
     "red.name_added": {"es": "Nombre oficial en castellano añadido por el proyecto: el informe no lo imprime.",
                        "en": "Official Spanish name added by the project: the report does not print it."},
     "red.context.title": {"es": "La red en cifras (según el informe)", "en": "The network in figures (per the report)"},
@@ -1097,15 +1113,13 @@ TEXT: dict[str, dict[str, str]] = {
               "or programme) under the export's filters. A key matches when the two differ by S/ 1 or less (the "
               "portal prints whole soles). Keys the export does not hold are listed but not counted. Figures "
               "extracted on different dates normally differ: both dates are shown (S/, nominal)."},
-    "consulta.section.cli": {"es": "Lo mismo en la línea de comandos: python -m etl reconcile --year AÑO "
-                                   "[--by NIVEL] [--format csv]",
-                             "en": "The same from the command line: python -m etl reconcile --year YEAR "
-                                   "[--by LEVEL] [--format csv]"},
+    "consulta.section.cli": {"es": "La misma comparación puede exportarse en CSV desde la sección «Para administradores».",
+                             "en": "The same comparison can be exported as CSV from the “For administrators” section."},
     "consulta.section.empty": {
         "es": "Nada que comparar todavía: cargue una exportación de la Consulta Amigable (XLSX o CSV) de un año "
-              "que también tenga líneas de MEF Gasto, con python -m etl load ARCHIVO.xlsx.",
+              "que también tenga líneas de MEF Gasto (ver «Para administradores»).",
         "en": "Nothing to compare yet: load a Consulta Amigable export (XLSX or CSV) of a year that also has MEF "
-              "Gasto lines, with python -m etl load FILE.xlsx."},
+              "Gasto lines (see “For administrators”)."},
     "consulta.status.agree": {"es": "Cuadra", "en": "Matches"},
     "consulta.status.differ": {"es": "Difiere", "en": "Differs"},
     "consulta.status.only_consulta": {"es": "Solo en la Consulta Amigable", "en": "Only in Consulta Amigable"},
@@ -1131,9 +1145,9 @@ TEXT: dict[str, dict[str, str]] = {
               "Source: MEF, Consulta Amigable."},
     "consulta.muni.empty": {
         "es": "No hay exportación de la Consulta Amigable por municipalidad para {year}. Exporte en el portal "
-              "Departamento > Provincia > Municipalidad y cárguela con python -m etl load ARCHIVO.xlsx.",
+              "Departamento > Provincia > Municipalidad y pida que se cargue (ver «Datos y fuentes»).",
         "en": "No Consulta Amigable export by municipality for {year}. Export Departamento > Provincia > "
-              "Municipalidad from the portal and load it with python -m etl load FILE.xlsx."},
+              "Municipalidad from the portal and have it loaded (see “Data and sources”)."},
     "consulta.col.province_code": {"es": "Provincia", "en": "Province"},
     "consulta.col.province": {"es": "Nombre de la provincia", "en": "Province name"},
     "consulta.col.muni_code": {"es": "Ubigeo-unidad", "en": "Ubigeo-unit"},

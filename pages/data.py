@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
 from components.consulta import reconciliation_section
+from components.citation import citation_card
 from components.data import cached
 from components.layout import DEMO_COMMAND, LOAD_COMMAND, on_store_missing, page_header
 from components.tables import data_grid
@@ -18,6 +19,7 @@ dash.register_page(__name__, path="/datos", name="Datos y fuentes", order=5, i18
                    title="Datos y fuentes · Presupuesto sensible al género")
 
 PREFIX = "data"
+RECONCILE_COMMAND = "python -m etl reconcile --year AÑO [--by NIVEL] [--format csv]"
 
 
 def layout(**query):
@@ -25,6 +27,7 @@ def layout(**query):
     return html.Div([
         page_header(PREFIX, t("data.title", lang), t("data.what.body", lang)),
         dcc.Store(id=f"{PREFIX}-state", data={"lang": lang}),
+        dcc.Loading(html.Div(id=f"{PREFIX}-cite-box"), delay_show=250),
         html.H2(t("data.history", lang), className="h5 mt-3"),
         dcc.Loading(html.Div(id=f"{PREFIX}-history"), delay_show=250),
         reconciliation_section(lang),
@@ -36,14 +39,16 @@ def layout(**query):
                 html.Ul([html.Li(t(k, lang)) for k in ("def.pia", "def.pim", "def.devengado", "def.avance",
                                                          "def.ppr")]),
             ], lg=6),
-            dbc.Col([
-                html.H2(t("data.howto", lang), className="h5 mt-4"),
+            dbc.Col(html.Details([        # loading instructions: for whoever maintains the data
+                html.Summary(t("data.admin", lang), className="h5 mt-4"),
+                html.H3(t("data.howto", lang), className="h6 mt-2"),
                 html.P(t("data.howto.body", lang)),
                 html.Pre(LOAD_COMMAND, className="bg-light p-2 border rounded"),
                 html.P(t("data.howto.after", lang)),
                 html.Pre(DEMO_COMMAND, className="bg-light p-2 border rounded"),
+                html.Pre(RECONCILE_COMMAND, className="bg-light p-2 border rounded"),
                 html.P(t("banner.demo", lang), className="small text-secondary"),
-            ], lg=6),
+            ], id=f"{PREFIX}-admin"), lg=6),
         ]),
     ])
 
@@ -56,16 +61,18 @@ HISTORY_COLUMNS = (("id", "col.id", "int"), ("file_name", "col.file", "text"), (
                    ("message", "col.message", "text"))
 
 
-@callback(Output(f"{PREFIX}-history", "children"), Input(f"{PREFIX}-state", "data"))
-@on_store_missing(PREFIX)
+@callback(Output(f"{PREFIX}-history", "children"), Output(f"{PREFIX}-cite-box", "children"),
+          Input(f"{PREFIX}-state", "data"))
+@on_store_missing(PREFIX, shape=lambda msg, fig: (msg, None))
 def render_history(state: dict):
-    """The load history table, or the build command when there is no store yet."""
+    """The citation card and the load history table, or the build command when there is no store yet."""
     lang = state["lang"]
     df = cached(status.load_history)
     if df.empty:
-        return dbc.Alert(t("data.no_loads", lang), color="secondary")
+        return dbc.Alert(t("data.no_loads", lang), color="secondary"), None
+    cite = citation_card(df, lang, PREFIX)
     df = df.assign(demo=[t("yes" if d else "no", lang) for d in df["is_demo"]],
                    status=[code_label("status", s, lang) for s in df["status"]],
                    format=[code_label("format", f, lang) for f in df["format"]])
     cols = [(f, t(k, lang), kind) for f, k, kind in HISTORY_COLUMNS]
-    return data_grid(f"{PREFIX}-grid", df, cols, height=min(400, 110 + 42 * len(df)), fit=False, lang=lang)
+    return data_grid(f"{PREFIX}-grid", df, cols, height=min(400, 110 + 42 * len(df)), fit=False, lang=lang), cite

@@ -64,9 +64,12 @@ def store_summary(settings: Settings | None = None) -> dict:
     the demo flag, and per year the loads its lines come from (for the charts' source line)."""
     src = sources(None, settings)
     by_year: dict[int, list[tuple[int, bool]]] = {}
+    files: dict[int, tuple[str, str]] = {}         # load id -> (file name, load date dd/mm/yyyy)
     for r in src.itertuples():
         by_year.setdefault(int(r.fiscal_year), []).append((int(r.load_id), bool(r.is_demo)))
-    return {"years": sorted(by_year), "is_demo": is_demo_store(settings), "loads": by_year}
+        when = pd.Timestamp(r.finished_at).strftime("%d/%m/%Y") if r.finished_at is not None else ""
+        files[int(r.load_id)] = (str(r.file_name), when)
+    return {"years": sorted(by_year), "is_demo": is_demo_store(settings), "loads": by_year, "files": files}
 
 
 def sources(year: int | None, settings: Settings | None = None) -> pd.DataFrame:
@@ -77,7 +80,7 @@ def sources(year: int | None, settings: Settings | None = None) -> pd.DataFrame:
         lines = lines.where(t.c.fiscal_year == int(year))
     lines = lines.subquery()
     h = history_table
-    stmt = (sa.select(lines.c.fiscal_year, h.c.id.label("load_id"), h.c.file_name, h.c.is_demo)
+    stmt = (sa.select(lines.c.fiscal_year, h.c.id.label("load_id"), h.c.file_name, h.c.is_demo, h.c.finished_at)
             .select_from(h.join(lines, lines.c.load_id == h.c.id)).order_by(lines.c.fiscal_year, h.c.id))
     return _frame(stmt, settings)
 

@@ -54,7 +54,7 @@ def test_overview_figures_have_the_stores_numbers(use):
     assert monthly.data[1].y[-1] == pytest.approx(0.00116) and monthly.data[1].x[-1] == "Dic"
     assert list(top.data[0].customdata) == ["0001", "9001", "0002"]
     assert "S/ millones, nominal" in text(levels.layout.title)
-    assert "Fuente: MEF, Consulta de ejecución del gasto (SIAF), carga #1" in text(levels.layout.annotations)
+    assert "Fuente: MEF, datos abiertos de ejecución del gasto (SIAF); archivo 2010-Gasto.csv, cargado el" in text(levels.layout.annotations)
 
 
 def test_overview_in_english_and_demo_source(use):
@@ -110,7 +110,7 @@ def test_callbacks_with_store_missing_show_the_command(use):
     assert "python -m etl demo" in text(overview.render_overview(state())[0])
     assert "python -m etl demo" in text(programmes.render_programmes(state())[4])
     assert "python -m etl demo" in text(regions.render_regions(regions_state())[1])
-    assert "python -m etl demo" in text(data_page.render_history({"lang": "es"}))
+    assert "python -m etl demo" in text(data_page.render_history({"lang": "es"})[0])
 
 
 def test_programmes_drill_level_breadcrumb_and_table(use):
@@ -166,12 +166,12 @@ def test_regions_avance_without_pim_says_so(use):
 
 def test_load_history_table(use):
     use("real")
-    grid = find(data_page.render_history({"lang": "en"}), "data-grid")
+    grid = find(data_page.render_history({"lang": "en"})[0], "data-grid")
     row = grid.rowData[0]
     assert row["file_name"] == "2010-Gasto.csv" and row["rows_loaded"] == 12 and row["demo"] == "no"
     assert [c["headerName"] for c in grid.columnDefs][:2] == ["Load", "File"]
     assert (row["status"], row["format"]) == ("loaded", "MEF Gasto (CSV)")
-    es = find(data_page.render_history({"lang": "es"}), "data-grid").rowData[0]
+    es = find(data_page.render_history({"lang": "es"})[0], "data-grid").rowData[0]
     assert (es["status"], es["format"], es["demo"]) == ("cargada", "MEF Gasto (CSV)", "no")
 
 

@@ -26,7 +26,7 @@ def test_every_text_has_spanish_and_english():
         assert all(v.strip() for v in entry.values()), key
     assert t("nav.overview", "en") == "Overview"
     assert t("nav.overview", "xx") == "Resumen"           # unknown language: Spanish
-    assert t("source.mef", "es", loads="#3") == "Fuente: MEF, Consulta de ejecución del gasto (SIAF), carga #3"
+    assert t("source.mef", "es", loads="g.csv") == "Fuente: MEF, datos abiertos de ejecución del gasto (SIAF); archivo g.csv"
 
 
 @pytest.mark.parametrize("query,expected", [

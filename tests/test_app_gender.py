@@ -115,7 +115,7 @@ def test_three_totals_side_by_side_for_pia_pim_devengado(use):
     assert list(fig.data[2].y) == pytest.approx([4000, 4700, 2970.75])
     assert "71.3 % del PIM" in fig.data[0].hovertext[1]                     # 3500 / 4910
     assert "S/ millones, nominal" in text(fig.layout.title)
-    assert "versión 1" in fig.layout.annotations[0].text and "carga #1" in fig.layout.annotations[0].text
+    assert "versión 1" in fig.layout.annotations[0].text and "cargado el" in fig.layout.annotations[0].text
 
 
 def test_by_category_and_by_marker(use):

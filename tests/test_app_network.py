@@ -209,7 +209,7 @@ def test_map_per_inhabitant_and_per_woman(use):
     assert list(data.locations) == ["05", "09", "15"]
     assert list(data.z) == pytest.approx([10_000_000 / 590_000, 5_000_000 / 490_000, 0.0])
     assert "S/ por habitante, nominal" in text(fig.layout.title)
-    assert "INEI" in fig.layout.annotations[0].text and "carga #" in fig.layout.annotations[0].text
+    assert "INEI" in fig.layout.annotations[0].text and "cargado el" in fig.layout.annotations[0].text
     fig = find(red.render_money(state(indicador="mujer", precios="real")), "red-map").figure
     # per woman (F): 05 10,000,000 / 300,000; 09 5,000,000 / 250,000; in 2009 soles x 0.9375
     assert list(fig.data[1].z) == pytest.approx([10_000_000 / 300_000 * 0.9375, 20.0 * 0.9375, 0.0])

@@ -197,3 +197,19 @@ def test_the_red_page_cites_the_primary_sources(use):
         assert words in shown, words
     for copy in ("afmendezsuarez", "camarenavaleria", "psotob91", "repositorio", "commit"):
         assert copy not in shown, copy
+
+
+def test_the_data_page_names_the_mef_dataset_and_suggests_a_citation(use):
+    from pages import data as data_page
+    from store.status import load_history
+    _, cite = data_page.render_history({"lang": "es"})
+    shown = text(cite)
+    assert "https://datosabiertos.mef.gob.pe/dataset/presupuesto-y-ejecucion-de-gasto" in shown
+    assert "Ministerio de Economía y Finanzas del Perú (MEF)" in shown
+    loaded = load_history()
+    gasto = loaded[loaded["format"] == "mef_gasto"].iloc[0]
+    day = __import__("pandas").Timestamp(gasto["finished_at"]).strftime("%d/%m/%Y")
+    assert f"{gasto['file_name']} (años fiscales {gasto['fiscal_years']}) — cargado el {day}" in shown
+    assert f"cargado el {day}; procesado con" in text(find(cite, "data-cite-text"))
+    admin = find(data_page.layout(), "data-admin")
+    assert type(admin).__name__ == "Details" and "python -m etl load" in text(admin)      # folded, for administrators
