@@ -125,9 +125,33 @@ def _years_figure(by_year: pd.DataFrame, real: bool, lang: str, units: str, sour
                        units=units)
 
 
+def split_table(split: pd.DataFrame, names: dict, state: dict, factor: float | None, prefix: str):
+    """Where the programme's money sits in the budget, when it is split over several lines (a
+    budget programme's product here, an executing unit there): each part, and that they add up."""
+    if split is None or len(split) < 2:
+        return None
+    lang, real = state["lang"], state.get("precios") == "real"
+    scale = (factor or 0) if real else 1.0
+    rows = split.assign(
+        programa_name=[f"{c} {names.get(('programa', c), '')}".strip() for c in split["programa"]],
+        producto_name=[f"{c} {names.get(('producto', c), '')}".strip() for c in split["producto"]],
+        sec_ejec_name=[f"{c} {names.get(('ejecutora', c), '')}".strip() for c in split["sec_ejec"]],
+        **{a: [v * scale if v is not None else None for v in split[a]] for a in ("pia", "pim", "devengado")})
+    cols = [("programa_name", t("drill.programa", lang), "text"), ("producto_name", t("drill.producto", lang), "text"),
+            ("sec_ejec_name", t("drill.ejecutora", lang), "text"), ("pim", t("pim", lang), "amount"),
+            ("devengado", t("devengado", lang), "amount")]
+    total = {"programa_name": t("regions.total", lang), "pim": rows["pim"].sum(), "devengado": rows["devengado"].sum()}
+    return html.Section([
+        html.H3(t("red.split.title", lang), className="h6 mt-3"),
+        html.P(t("red.split.body", lang, n=len(rows), programmes=rows["programa"].nunique()), className="small"),
+        data_grid(f"{prefix}-split-grid", rows, cols, wrap=("programa_name", "producto_name", "sec_ejec_name"),
+                  pinned_total=total, height=min(360, 110 + 56 * (len(rows) + 1)), lang=lang),
+    ], id=f"{prefix}-split")
+
+
 def money_section(state: dict, detail: dict, budget: pd.DataFrame, by_year: pd.DataFrame, cost: pd.DataFrame,
                     per: pd.DataFrame, factor: float | None, usd_per_sol: float | None, summary: dict, *,
-                    prefix: str, path: str) -> html.Div:
+                    prefix: str, path: str, split=None) -> html.Div:
     """The money section from the reads of its fiscal year: budget_for_programme, budget_by_year
     (with base_year), cost_per_beneficiary, spending per inhabitant or per woman, the CPI factor
     to real soles (to_real_soles(1.0, year, base)), dollars per sol and store_summary. `path`:
@@ -159,6 +183,7 @@ def money_section(state: dict, detail: dict, budget: pd.DataFrame, by_year: pd.D
     return html.Div([
         *alerts,
         cards,
+        split,
         _cost_by_department(cost, state, factor, prefix),
         dbc.Row([
             dbc.Col(graph(f"{prefix}-map", min_height=560, figure=fig_map), lg=6, className="mb-3"),

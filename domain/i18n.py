@@ -1058,6 +1058,14 @@ TEXT: dict[str, dict[str, str]] = {
                               "weighted total."},
 
     # ==== [Red, Datos and data truth]
+    "red.table.all": {"es": "Todos los programas de la red", "en": "Every programme of the network"},
+    "red.split.title": {"es": "Dónde está este dinero en el presupuesto", "en": "Where this money sits in the budget"},
+    "red.split.body": {"es": "El dinero de este programa está repartido en {n} líneas del presupuesto ({programmes} "
+                             "programa(s) presupuestal(es)): cada parte aparece en la página Género bajo la regla de "
+                             "su propio programa. Las partes suman el total de arriba.",
+                       "en": "This programme's money is split over {n} budget lines ({programmes} budget "
+                             "programme(s)): on the Género page each part appears under its own programme's rule. "
+                             "The parts add up to the total above."},
     "data.cite.title": {"es": "Citar estos datos", "en": "Cite this data"},
     "data.cite.dataset": {"es": "Conjunto de datos: «Presupuesto y Ejecución de Gasto» (SIAF), datos abiertos del MEF —",
                           "en": "Dataset: “Presupuesto y Ejecución de Gasto” (SIAF), MEF open data —"},

@@ -39,17 +39,27 @@ def layout(**query):
     if table.empty:
         return network_table.network_missing(lang, PREFIX)
     filters = network_table.network_filters(table, categories, state, PREFIX)
-    return html.Div([
-        *page_top(PREFIX, "red", state, years, extra=filters, level=False),
+    listing = [
         html.H2(t("red.table.title", lang), className="h5 mt-2"),
         html.P(t("red.table.hint", lang), className="small text-secondary mb-1"),
         network_table.category_legend(categories, lang),
         network_table.context_figures(figures, lang, PREFIX),
         dcc.Loading(html.Div(id=f"{PREFIX}-table"), delay_show=250),
         html.P(t("red.source.table", lang), className="small text-secondary mt-1"),
-        dcc.Loading(html.Div(id=f"{PREFIX}-detail", className="mt-4"), delay_show=250),
+    ]
+    chosen = [
+        dcc.Loading(html.Div(id=f"{PREFIX}-detail", className="mt-2"), delay_show=250),
         *network_table.money_controls(state, PREFIX),
         dcc.Loading(html.Div(id=f"{PREFIX}-money"), delay_show=250),
+    ]
+    if state.get("programa_red"):     # the chosen programme first; every programme folded below, one click away
+        body = [*chosen, html.Details([html.Summary(t("red.table.all", lang), className="h5 mt-4"), *listing],
+                                      id=f"{PREFIX}-all")]
+    else:
+        body = [*listing, *chosen]
+    return html.Div([
+        *page_top(PREFIX, "red", state, years, extra=filters, level=False),
+        *body,
         network_table.sources_list(refs, lang, PREFIX),
     ])
 
@@ -106,4 +116,7 @@ def render_money(state: dict):
         (programme_money.cost_per_beneficiary, pid, year), (per, year, None, kw(programme_id=pid)),
         (reference.to_real_soles, 1.0, year, REAL_BASE_YEAR), (reference.soles_to_usd, 1.0, year),
         (status.store_summary,))
-    return network_money.money_section(state, detail, *reads, prefix=PREFIX, path=PATH)
+    split = cached(programme_money.budget_split, pid, year)
+    names = cached(programmes.budget_names, year) if len(split) > 1 else {}
+    table = network_money.split_table(split, names, state, reads[4], PREFIX)
+    return network_money.money_section(state, detail, *reads, prefix=PREFIX, path=PATH, split=table)

@@ -118,6 +118,26 @@ def _spending(conn, programme_id: str, year: int, include_successors: bool, by_d
 
 # ---------------------------------------------------------------- money of a programme
 
+def budget_split(programme_id: str, year: int, *, include_successors: bool = False,
+                 settings: Settings | None = None) -> pd.DataFrame:
+    """Where a network programme's money sits in the budget: the matched lines summed by budget
+    programme, product/project and executing unit (Juntos: programme 0005's product 3000111 and
+    unit 1428), largest PIM first. Columns: programa, producto, sec_ejec, pia, pim, devengado.
+    The rows add up to budget_for_programme's totals (a line matched by several links counts once)."""
+    t = budget_line
+    with read_engine(settings).connect() as conn:
+        cond, _ = _match_condition(conn, programme_id, year, include_successors)
+        if cond is None:
+            return pd.DataFrame(columns=["programa", "producto", "sec_ejec", *MAIN_STAGES])
+        stmt = (sa.select(t.c.programa, t.c.producto_proyecto.label("producto"), t.c.sec_ejec,
+                          *[sa.func.sum(t.c[a]).label(a) for a in MAIN_STAGES])
+                .where(t.c.fiscal_year == int(year), cond)
+                .group_by(t.c.programa, t.c.producto_proyecto, t.c.sec_ejec))
+        df = _rows(conn, stmt)
+    df = _decimals_to_float(df, MAIN_STAGES)
+    return df.sort_values(["pim", "devengado", "programa"], ascending=[False, False, True]).reset_index(drop=True)
+
+
 def budget_for_programme(programme_id: str, year: int, *, include_successors: bool = False,
                          by_department: bool = False, settings: Settings | None = None) -> pd.DataFrame:
     """PIA, PIM and devengado of the budget lines a programme's links match in a fiscal year.

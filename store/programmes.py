@@ -205,3 +205,16 @@ def network_figures(lang: str = "es", settings: Settings | None = None) -> pd.Da
                      getattr(f.c, f"what_{lang}").label("what")).order_by(f.c.position)
     with read_engine(settings).connect() as conn:
         return _decimals_to_float(_rows(conn, stmt), ["value"])
+
+
+def budget_names(year: int, settings: Settings | None = None) -> dict:
+    """{(level, code): name} of the year's budget programmes, products and executing units, for
+    tables that show codes with their names (the Red page's split of a programme's money)."""
+    from store.read import latest_names
+    out = {}
+    for level, column in (("programa", "programa"), ("producto", "producto_proyecto"), ("ejecutora", "sec_ejec")):
+        names = latest_names(column, year)
+        with read_engine(settings).connect() as conn:
+            for code, name in conn.execute(sa.select(names.c.code, names.c.name)):
+                out[(level, code)] = name
+    return out

@@ -213,3 +213,29 @@ def test_the_data_page_names_the_mef_dataset_and_suggests_a_citation(use):
     assert f"cargado el {day}; procesado con" in text(find(cite, "data-cite-text"))
     admin = find(data_page.layout(), "data-admin")
     assert type(admin).__name__ == "Details" and "python -m etl load" in text(admin)      # folded, for administrators
+
+
+def test_the_red_page_puts_the_chosen_programme_first_and_shows_its_split(use):
+    """Juntos: the record and money come first, every programme folds below; its money, found in
+    several budget lines (unit 1428 under each budget programme in the sample store), is shown split
+    and the parts add up to the programme's total."""
+    import app
+    from pages import network
+    from store.programme_money import budget_for_programme, budget_split
+    with app.server.test_request_context("/"):
+        tree = network.layout(year="2010", programa_red="juntos")
+        shown = text(tree)
+        assert shown.index('"red-detail"') < shown.index('"red-money"') < shown.index('"red-all"')
+        assert type(find(tree, "red-all")).__name__ == "Details"
+        plain = network.layout(year="2010")                 # nothing chosen: the table of programmes first
+        assert find(plain, "red-all") is None and text(plain).index('"red-table"') < text(plain).index('"red-detail"')
+        from domain.url_state import network_state
+        money = network.render_money(network_state({"year": "2010", "programa_red": "juntos"}, [2010, 2011]))
+    split = budget_split("juntos", 2010)
+    total = budget_for_programme("juntos", 2010).iloc[0]
+    assert len(split) >= 2 and split["programa"].nunique() >= 2
+    assert split["pim"].sum() == pytest.approx(total["pim"]) and split["devengado"].sum() == pytest.approx(total["devengado"])
+    section = find(money, "red-split")
+    assert section is not None and "Las partes suman el total de arriba" in text(section)
+    grid = find(section, "red-split-grid")
+    assert len(grid.rowData) == len(split)

@@ -128,6 +128,7 @@ def test_red_pick_juntos_shows_its_coverage_and_the_contradiction(page: Page, ap
     page.locator("#shell-prices-real").click()                                  # the navbar's prices switch
     expect(page).to_have_url(re.compile(r"precios=real"))
     expect(page.locator("#red-kpi-devengado")).to_contain_text("S/ millones de 2009")
+    page.locator("#red-all > summary").click()      # the chosen programme comes first; every programme folds below
     d.grid_row("red-grid", "cem").locator("[col-id='name']").click()             # a row click opens it
     expect(page).to_have_url(re.compile(r"programa_red=cem"))
     expect(page.locator("#red-programme-title")).to_contain_text("CEM")
