@@ -8,16 +8,17 @@ import pandas as pd
 from dash import dcc, html
 
 from components.filters import extra_dropdown, extra_radio
-from components.fmt import plain
+from components.fmt import fmt_number, plain
 from components.tables import data_grid
-from domain.i18n import report_section, t
+from domain.i18n import report_section, t, unit_label
 from domain.network import NETWORK_CATEGORIES
 from domain.url_state import INDICATORS
 
 REFERENCE_COMMAND = "python -m etl reference"
 TABLE_COLUMNS = (("category_label", "col.category", "text"), ("acronym", "col.acronym", "text"),
                  ("name", "col.name", "text"), ("institution", "col.institution", "text"),
-                 ("target_population", "col.target", "text"), ("coverage_printed", "col.coverage_printed", "text"),
+                 ("target_population", "col.target", "text"), ("coverage", "col.coverage", "text"),
+                 ("coverage_printed", "col.coverage_printed", "text"),
                  ("coverage_section", "col.section", "text"),
                  ("share_social_budget_2009_pct", "col.share2009", "pct"))
 
@@ -85,6 +86,16 @@ def sources_list(refs: pd.DataFrame, lang: str, prefix: str) -> html.Div:
     ])
 
 
+def coverage_words(headline, lang: str) -> str:
+    """The headline coverage in the page's language ("431,974 hogares"); the report's printed
+    English stays in its own column beside it."""
+    parts = []
+    for value, unit in headline or []:
+        number = fmt_number(value, 0 if float(value).is_integer() else 1)
+        parts.append(f"{number} {unit_label(unit, lang)}".strip())       # percent units read "% (base)"
+    return "; ".join(parts)
+
+
 def network_grid(table: pd.DataFrame, state: dict, prefix: str):
     """The programmes of store.programmes.network_table in the chosen category, in ordered()
     order, the chosen one highlighted."""
@@ -93,12 +104,13 @@ def network_grid(table: pd.DataFrame, state: dict, prefix: str):
         table = table[table["category"] == state["categoria"]]
     if table.empty:
         return dbc.Alert(t("red.table.empty", lang), color="secondary")
-    table = table.assign(coverage_section=[report_section(s, lang) for s in table["coverage_section"]])
+    table = table.assign(coverage_section=[report_section(s, lang) for s in table["coverage_section"]],
+                         coverage=[coverage_words(h, lang) for h in table["headline"]])
     cols = [(f, t(k, lang), kind) for f, k, kind in TABLE_COLUMNS]
     return data_grid(f"{prefix}-grid", table, cols, row_id="id", filters=True, highlight=state.get("programa_red"),
-                     height=min(560, 140 + 75 * len(table)), wrap=("name", "coverage_printed"),
+                     height=min(560, 140 + 75 * len(table)), wrap=("name", "coverage", "coverage_printed"),
                      widths={"category_label": (120, 160), "acronym": (100, 130), "name": 230,
-                             "coverage_printed": 230, "coverage_section": (110, 140), "target_population": 180,
+                             "coverage": 200, "coverage_printed": 230, "coverage_section": (110, 140), "target_population": 180,
                              "institution": 150}, lang=state["lang"])
 
 

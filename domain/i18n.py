@@ -1059,6 +1059,7 @@ TEXT: dict[str, dict[str, str]] = {
 
     # ==== [Red, Datos and data truth]
     "red.table.all": {"es": "Todos los programas de la red", "en": "Every programme of the network"},
+    "col.coverage": {"es": "Cobertura", "en": "Coverage"},
     "red.split.title": {"es": "Dónde está este dinero en el presupuesto", "en": "Where this money sits in the budget"},
     "red.split.body": {"es": "El dinero de este programa está repartido en {n} líneas del presupuesto ({programmes} "
                              "programa(s) presupuestal(es)): cada parte aparece en la página Género bajo la regla de "

@@ -71,8 +71,19 @@ def network_table(lang: str = "es", settings: Settings | None = None) -> pd.Data
                       p.c.coverage_section, p.c.share_social_budget_2009_pct, p.c.in_table_1)
             .select_from(p.outerjoin(cat, sa.and_(cat.c.category == p.c.category, cat.c.subtype == "")))
             .order_by(p.c.position))
+    f = programme_fact
+    facts = (sa.select(f.c.programme_id, f.c.value, f.c.unit, f.c.section)
+             .where(f.c.kind == "coverage").order_by(f.c.programme_id, f.c.seq))
     with read_engine(settings).connect() as conn:
         df = _rows(conn, stmt)
+        figs = _rows(conn, facts)
+    # the headline figures as numbers and units (shown in the page's language beside the printed text)
+    heads = {pid: [] for pid in df["id"]}
+    sections = dict(zip(df["id"], df["coverage_section"]))
+    for r in figs.itertuples():
+        if r.section == sections.get(r.programme_id) and r.value is not None and r.value == r.value:
+            heads[r.programme_id].append((float(r.value), r.unit))
+    df["headline"] = [heads.get(pid, []) for pid in df["id"]]
     return _ints(_decimals_to_float(df, ["share_social_budget_2009_pct"]), ["start_year"])
 
 

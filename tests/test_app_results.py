@@ -239,3 +239,18 @@ def test_the_red_page_puts_the_chosen_programme_first_and_shows_its_split(use):
     assert section is not None and "Las partes suman el total de arriba" in text(section)
     grid = find(section, "red-split-grid")
     assert len(grid.rowData) == len(split)
+
+
+def test_coverage_is_given_in_the_interface_language_beside_the_printed_original(use):
+    """In Spanish, Juntos' 431,974 households read "431,974 hogares", with the report's printed
+    English beside it; in English, "431,974 households"."""
+    from components.network_table import network_grid
+    from domain.url_state import network_state
+    from store.programmes import network_table
+    es = find(network_grid(network_table("es"), network_state({"year": "2010"}, [2010]), "red"), "red-grid")
+    juntos = next(r for r in es.rowData if r["id"] == "juntos")
+    assert juntos["coverage"] == "431,974 hogares" and juntos["coverage_printed"] == "431,974 households"
+    assert [c["headerName"] for c in es.columnDefs if c["field"] in ("coverage", "coverage_printed")] == [
+        "Cobertura", "Cobertura (tal como se imprime)"]
+    en = find(network_grid(network_table("en"), network_state({"year": "2010", "lang": "en"}, [2010]), "red"), "red-grid")
+    assert next(r for r in en.rowData if r["id"] == "juntos")["coverage"] == "431,974 households"

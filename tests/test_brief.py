@@ -24,8 +24,8 @@ from exports.views import query_problems, view_for
 
 NOW = datetime(2026, 12, 4, 9, 30, tzinfo=timezone.utc)
 CENT = Decimal("0.01")
-SHEETS_ES = ["Portada", "Resumen", "Por nivel", "Por mes", "Programas", "Género", "Fuentes y método"]
-SHEETS_EN = ["Cover", "Summary", "By level", "By month", "Programmes", "Gender", "Sources and method"]
+SHEETS_ES = ["Portada", "Resumen", "Por nivel", "Por mes", "Programas", "Género", "Resultados", "Fuentes y método"]
+SHEETS_EN = ["Cover", "Summary", "By level", "By month", "Programmes", "Gender", "Results", "Sources and method"]
 DEMO_WARNING = "NO son cifras oficiales"
 
 
@@ -87,10 +87,10 @@ def test_sheets_in_spanish_and_english_and_the_file_name(use):
     assert wb.sheetnames == SHEETS_EN
     _, wb, _ = brief(page="genero", year="2011")
     assert wb.sheetnames == ["Portada", "Resumen", "Programas y reglas", "Versiones de reglas", "Género",
-                             "Fuentes y método"]
+                             "Resultados", "Fuentes y método"]
     _, wb, _ = brief(page="red", year="2010", programa_red="juntos", lang="en")
     assert wb.sheetnames == ["Cover", "Summary", "Network programmes", "Record", "Coverage as printed",
-                             "MEF links", "By year", "Per person", "Cost by department", "Gender",
+                             "MEF links", "By year", "Per person", "Cost by department", "Gender", "Results",
                              "Sources and method"]
 
 
