@@ -77,3 +77,26 @@ def test_aide_finds_articulado_nutricional_2011_and_its_units(page: Page, app_ur
     grid = page.locator("#programmes-grid")
     for key in reads["units"]["key"]:
         expect(grid.locator(f".ag-row[row-id='{key}']").first).to_be_attached(timeout=30_000)
+
+
+def test_advocate_finds_juntos_its_money_and_its_split(page: Page, app_url: str):
+    """From the home page to Juntos on the Red page by clicks: its record first, its money, and the
+    budget lines its money is split over, adding up to its total."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(app_url + "/")
+    _nav(page, "Protección social")
+    _pick_year(page, "red", 2010)
+    row = page.locator("#red-grid .ag-center-cols-container .ag-row[row-id='juntos'] [col-id='name']")
+    expect(row).to_be_visible(timeout=30_000)
+    row.click()
+    expect(page.locator("#red-programme-title")).to_contain_text("JUNTOS", timeout=30_000)
+    record = page.locator("#red-programme-title").bounding_box()
+    folded = page.locator("#red-all").bounding_box()
+    assert record["y"] < folded["y"]                          # the record first, the list folded below
+    kpi = page.locator("#red-kpi-pim")
+    expect(kpi).to_be_visible(timeout=30_000)
+    split = page.locator("#red-split")
+    expect(split).to_contain_text("Las partes suman el total de arriba", timeout=30_000)
+    pim_card = kpi.locator(".kpi-value, .card-title, h3, .h3, .fs-4").first.text_content() or kpi.text_content()
+    total = page.locator("#red-split-grid .ag-floating-bottom .ag-row [col-id='pim']").first.text_content()
+    assert total.strip() and total.strip() in pim_card, (total, pim_card)
