@@ -110,10 +110,12 @@ def explanation(lang: str) -> dbc.Card:
         html.H3(t("gender.explain.markers", lang), className="h6"),
         dl([(t(f"gmark.{m}", lang), t(f"gmark.{m}.body", lang)) for m in ("2", "1", "0")]),
         html.P(t("gender.weight.body", lang), className="small"),
-        html.H3(t("gender.explain.edit", lang), className="h6"),
-        html.P(t("gender.explain.edit.body", lang), className="small mb-1"),
-        html.Pre(f"{DIFF_COMMAND}\n{CLASSIFY_COMMAND}", className="bg-light p-2 border rounded small mb-1"),
-        html.P(t("gender.explain.edit.after", lang), className="small mb-0"),
+        html.Details([          # for whoever maintains the rules: folded, like Datos' "Para administradores"
+            html.Summary(t("gender.explain.edit", lang), className="h6"),
+            html.P(t("gender.explain.edit.body", lang), className="small mb-1"),
+            html.Pre(f"{DIFF_COMMAND}\n{CLASSIFY_COMMAND}", className="bg-light p-2 border rounded small mb-1"),
+            html.P(t("gender.explain.edit.after", lang), className="small mb-0"),
+        ], id=f"{PREFIX}-admin"),
     ]), id=f"{PREFIX}-explain", className="h-100")
 
 
