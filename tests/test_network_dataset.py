@@ -316,3 +316,24 @@ def test_the_network_page_carries_the_reports_context_figures(seeded):
     assert (figs["value"].iloc[3], figs["section"].iloc[3]) == (84, "3.1.2")
     shown = text(context_figures(network_figures("es", settings=seeded), "es", "red"))
     assert "84% of the MIMDES budget is oriented to protective programmes" in shown and "sección 3.1.2" in shown
+
+
+def test_no_internal_file_names_in_what_the_pages_show():
+    """Curator texts the Red page shows (programmes, their figures, links and contradictions) name
+    no file of this repository and no command: readers get words, maintainers the YAML comments."""
+    import yaml
+
+    def strings(node):
+        if isinstance(node, dict):
+            for v in node.values():
+                yield from strings(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from strings(v)
+        elif isinstance(node, str):
+            yield node
+    data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
+    shown = list(strings(data["programmes"])) + list(strings(data.get("context_figures", [])))
+    for words in ("docs/", ".md", ".csv", ".yaml", "python -m", "DOMAIN"):
+        bad = [s for s in shown if words in s]
+        assert not bad, (words, bad[:2])
