@@ -104,8 +104,10 @@ def test_sources_history_summary_and_programme_names(tiny_store):
     assert list(h[["id", "file_name", "rows_read", "rows_loaded", "rows_rejected", "status"]].iloc[0]) == [
         1, "2010-Gasto.csv", 12, 12, 0, "loaded"]     # 5 opening rows + 7 monthly rows
     assert len(h["sha256"].iloc[0]) == 12
+    day = __import__("pandas").Timestamp(h["finished_at"].iloc[0]).strftime("%d/%m/%Y")
     assert store_summary() == {"years": [2010, 2011], "is_demo": False,
-                               "loads": {2010: [(1, False)], 2011: [(1, False)]}}
+                               "loads": {2010: [(1, False)], 2011: [(1, False)]},
+                               "files": {1: ("2010-Gasto.csv", day)}}      # the charts' source line names them
     assert list(programme_names(2010)["code"]) == ["0001", "0002", "9001"]
 
 
