@@ -34,9 +34,15 @@ def reads(tmp_path_factory):
 
 def _pick_year(page: Page, prefix: str, year: int) -> None:
     year_box = page.locator("[id*='\"field\":\"year\"']").first
-    year_box.click()
+    expect(year_box).to_be_visible(timeout=30_000)
     option = page.get_by_role("option", name=str(year), exact=True)
-    expect(option).to_be_visible()
+    for _ in range(3):                 # on a busy machine the first click can land before the page settles
+        year_box.click()
+        try:
+            expect(option).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            continue
     option.click(force=True)
     expect(page).to_have_url(re.compile(rf"year={year}"))
 

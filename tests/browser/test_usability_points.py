@@ -49,6 +49,8 @@ def test_usability_points_at_every_width_and_language(view, app_url: str):
     page.goto(f"{app_url}/red?year=2010&programa_red=juntos&lang={lang}")
     expect(page.locator("#red-programme-title")).to_contain_text("JUNTOS", timeout=WAIT)
     expect(page.locator("#red-split")).to_be_attached(timeout=WAIT)
+    expect(page.locator("#red-all")).to_be_visible(timeout=WAIT)
+    expect(page.locator("#red-programme-title")).to_be_visible(timeout=WAIT)
     assert page.locator("#red-programme-title").bounding_box()["y"] < page.locator("#red-all").bounding_box()["y"]
     _no_internal_words(page)
     # 4. Datos: the MEF dataset and a suggested citation
