@@ -9,9 +9,7 @@ the store changes. The method is part of the key, so two methods never become on
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -23,6 +21,7 @@ from domain.codes import DEPARTMENTS, FIRST_FACT_YEAR, LAST_YEAR, NATIONAL
 from domain.errors import LoadRefused
 from domain.indicators import AREAS, EXTRA_AREAS
 from domain.text import fold
+from etl.curated_csv import read_rows
 from etl.publish import Writer, Written, publish_once
 from etl.result import LoadResult, run_load
 from settings import PROJECT_ROOT, Settings, get_settings
@@ -50,36 +49,8 @@ class Staged:
 
 
 def _rows(path: Path, header: tuple[str, ...]) -> tuple[str, bytes, list[tuple[int, dict]]]:
-    """(file name, bytes, [(line, record)]) of a UTF-8 CSV with exactly `header`; blank lines skipped."""
-    name = path.name
-    if not path.exists():
-        raise LoadRefused(name, "file not found")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise LoadRefused(name, "empty file")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LoadRefused(name, f"undecodable: not UTF-8 ({exc.reason})") from None
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
-    except csv.Error as exc:
-        raise LoadRefused(name, f"malformed CSV ({exc})") from None
-    found = tuple(c.strip() for c in rows[0])
-    if found != header:
-        missing = [c for c in header if c not in found]
-        why = f"missing column(s) {', '.join(missing)}" if missing else f"header must be {','.join(header)}"
-        raise LoadRefused(name, f"{why}; found {','.join(found)}", line=1)
-    out = []
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) != len(header):
-            raise LoadRefused(name, f"the row has {len(row)} fields, the header has {len(header)}", line=line)
-        out.append((line, dict(zip(header, (c.strip() for c in row)))))
-    if not out:
-        raise LoadRefused(name, "no data rows")
-    return name, raw, out
+    raw, rows = read_rows(path, header)
+    return path.name, raw, rows
 
 
 def _year(name: str, line: int, rec: dict, column: str) -> int:

@@ -13,9 +13,7 @@ re-seeding never overwrites figures officials loaded since.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -29,6 +27,7 @@ from domain.errors import LoadRefused
 from etl import coverage as coverage_mod
 from etl import history, network
 from etl import indicators as indicators_mod
+from etl.curated_csv import read_rows
 from etl.publish import Written, publish
 from etl.result import LoadResult, print_result
 from settings import PROJECT_ROOT, Settings, get_settings
@@ -96,35 +95,13 @@ def _decimal(text: str) -> Decimal | None:
 
 
 def read_dataset(ds: Dataset, folder: Path, citation: str | None) -> StagedReference:
-    path = folder / ds.file
     name = ds.file
-    if not path.exists():
-        raise LoadRefused(name, "file not found")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise LoadRefused(name, "empty file")
+    raw, rows = read_rows(folder / ds.file, ds.header)
     if not citation:
         raise LoadRefused(name, "no '**Fuente / Source:**' paragraph for this file in SOURCES.md")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LoadRefused(name, f"undecodable: not UTF-8 ({exc.reason})") from None
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        rows = list(reader)
-    except csv.Error as exc:
-        raise LoadRefused(name, f"malformed CSV ({exc})") from None
-    header = tuple(c.strip() for c in rows[0])
-    if header != ds.header:
-        raise LoadRefused(name, f"header must be {','.join(ds.header)}, found {','.join(header)}", line=1)
     out: list[dict] = []
     seen: dict[tuple, int] = {}
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) != len(header):
-            raise LoadRefused(name, f"the row has {len(row)} fields, the header has {len(header)}", line=line)
-        rec = dict(zip(header, (c.strip() for c in row)))
+    for line, rec in rows:
         if not re.fullmatch(r"\d{4}", rec["year"]):
             raise LoadRefused(name, f"year {rec['year']!r} is not a year", line=line, column="year")
         rec["year"] = int(rec["year"])
@@ -150,8 +127,6 @@ def read_dataset(ds: Dataset, folder: Path, citation: str | None) -> StagedRefer
             raise LoadRefused(name, f"duplicate of line {seen[key]}", line=line)
         seen[key] = line
         out.append(rec)
-    if not out:
-        raise LoadRefused(name, "no data rows")
     if ds.name == "population":
         _check_population(name, out)
     sha = hashlib.sha256(raw + b"\0" + citation.encode()).hexdigest()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from domain.codes import NATIONAL
+from domain.codes import DEPARTMENTS, NATIONAL
 from domain.i18n import t
 from domain.indicators import EXTRA_AREAS, METHODS, indicator_label
 from store import indicators
@@ -68,7 +68,6 @@ def results_rows(ids: list[str], department: str, lang: str, settings=None, *,
 
 
 def _place(code: str, lang: str) -> str:
-    from domain.codes import DEPARTMENTS
     if code == NATIONAL:
         return t("results.national", lang)
     return EXTRA_AREAS.get(code) or DEPARTMENTS.get(code, code)

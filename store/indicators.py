@@ -68,18 +68,28 @@ def indicator_by_department(indicator: str, year: int, area: str = "total", meth
     return _values(stmt.order_by(t.method, t.department), settings)
 
 
-def links_for_programme(code: str, name: str, year: int, *, settings: Settings | None = None) -> pd.DataFrame:
-    """The indicators a budget programme aims at in `year`: its code or, for years whose codes
-    changed, its name (the link's folded words), within the link's years."""
+def _programme_links(year: int, settings) -> pd.DataFrame:
+    """Every programme link that covers `year` (one read, matched in Python by callers)."""
     t = indicator_link.c
     stmt = (sa.select(t.indicator, t.target, t.name_pattern, t.first_year, t.last_year, t.reason)
             .where(t.kind == "programme", t.first_year <= int(year), t.last_year >= int(year)))
     with read_engine(settings).connect() as conn:
-        df = _rows(conn, stmt)
+        return _rows(conn, stmt)
+
+
+def _matching(links: pd.DataFrame, code: str, name: str) -> pd.DataFrame:
+    """The links a programme answers: its code or, for years whose codes changed, its name (the
+    link's folded words)."""
     folded = fold(name or "").upper()
-    keep = [(r.target == code) or (bool(r.name_pattern) and r.name_pattern in folded) for r in df.itertuples()]
-    out = df[keep] if len(df) else df
+    keep = [(r.target == code) or (bool(r.name_pattern) and r.name_pattern in folded) for r in links.itertuples()]
+    out = links[keep] if len(links) else links
     return out.drop_duplicates("indicator").reset_index(drop=True)[["indicator", "reason", "first_year", "last_year"]]
+
+
+def links_for_programme(code: str, name: str, year: int, *, settings: Settings | None = None) -> pd.DataFrame:
+    """The indicators a budget programme aims at in `year`: its code or, for years whose codes
+    changed, its name (the link's folded words), within the link's years."""
+    return _matching(_programme_links(year, settings), code, name)
 
 
 def links_for_network(programme_id: str, year: int | None = None, *, settings: Settings | None = None) -> pd.DataFrame:
@@ -152,9 +162,9 @@ def violence_results(year: int, *, level: str | None = ALL, settings: Settings |
     keys plus "code" and "name"; None when no loaded programme aims at it."""
     from store.budget import by_programme
     progs = by_programme(year, level, settings=settings)
+    all_links = _programme_links(year, settings)          # read once, matched per programme
     for r in progs.sort_values("devengado", ascending=False).itertuples():
-        links = links_for_programme(r.key, r.name, year, settings=settings)
-        if VIOLENCE_HEADLINE in set(links["indicator"]):
+        if VIOLENCE_HEADLINE in set(_matching(all_links, r.key, r.name)["indicator"]):
             out = programme_results(r.key, r.name, year, level=level, settings=settings)
             ordered = [VIOLENCE_HEADLINE] + [i for i in out["links"]["indicator"] if i != VIOLENCE_HEADLINE]
             out["links"] = out["links"].set_index("indicator").loc[ordered].reset_index()

@@ -223,9 +223,8 @@ def budget_names(year: int, settings: Settings | None = None) -> dict:
     tables that show codes with their names (the Red page's split of a programme's money)."""
     from store.read import latest_names
     out = {}
-    for level, column in (("programa", "programa"), ("producto", "producto_proyecto"), ("ejecutora", "sec_ejec")):
-        names = latest_names(column, year)
-        with read_engine(settings).connect() as conn:
-            for code, name in conn.execute(sa.select(names.c.code, names.c.name)):
-                out[(level, code)] = name
+    with read_engine(settings).connect() as conn:
+        for level, column in (("programa", "programa"), ("producto", "producto_proyecto"), ("ejecutora", "sec_ejec")):
+            names = latest_names(column, year)
+            out.update({(level, code): name for code, name in conn.execute(sa.select(names.c.code, names.c.name))})
     return out

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from browser.helpers import open_page
+
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 WIDTHS = (360, 1024, 1280, 1920)
 LANGS = ("es", "en")
@@ -18,14 +20,6 @@ WAIT_MS = 30_000
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 NAV_FOLDS_BELOW = 1200          # components/shell.py NAV_EXPAND = "xl"
 
-
-def open_page(page: Page, url: str) -> None:
-    """Load a page and wait until its callbacks have drawn it (heading shown, charts drawn,
-    no spinner)."""
-    page.goto(url)
-    expect(page.locator("#shell-main h1").first).to_be_visible(timeout=WAIT_MS)
-    page.wait_for_load_state("networkidle", timeout=WAIT_MS)
-    expect(page.locator("._dash-loading, .dash-spinner")).to_have_count(0, timeout=WAIT_MS)
 
 
 def axe_violations(page: Page) -> list[str]:

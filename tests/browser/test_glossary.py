@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from browser.helpers import open_page
+
 WAIT_MS = 30_000
 # Hand-copied from docs/domain.md's wording as the translation table carries it.
 PIM = {"es": "el presupuesto con las modificaciones del año", "en": "the budget after the year's modifications"}
@@ -15,11 +17,6 @@ AVANCE = {"es": "el devengado dividido entre el PIM", "en": "devengado divided b
 MARKER = {"es": "2 principal", "en": "2 principal"}
 WEIGHT = {"es": "la parte (0-100 %) del monto", "en": "the share (0-100 %) of a line's amount"}
 
-
-def open_page(page: Page, url: str) -> None:
-    page.goto(url)
-    expect(page.locator("#shell-main h1").first).to_be_visible(timeout=WAIT_MS)
-    page.wait_for_load_state("networkidle", timeout=WAIT_MS)
 
 
 @pytest.mark.parametrize("lang", ("es", "en"))

@@ -3,33 +3,18 @@ no blank band above its total line, a clicked row leaves no tooltip behind, and 
 (not only /informe) leaves out the navbar and the filters and prints every row of every table."""
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from browser.helpers import open_page, pdf_text
+
 WAIT_MS = 30_000
 WIDTHS = (360, 1024, 1280, 1920)
 
 
-def open_page(page: Page, url: str) -> None:
-    page.goto(url)
-    expect(page.locator("#shell-main h1").first).to_be_visible(timeout=WAIT_MS)
-    page.wait_for_load_state("networkidle", timeout=WAIT_MS)
-
-
-def pdf_text(path: Path) -> str:
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but pdftotext is missing: scripts/test.sh installs poppler-utils")
-        pytest.skip("pdftotext missing (apt-get install poppler-utils)")
-    return " ".join(subprocess.run([exe, "-layout", str(path), "-"], capture_output=True, text=True,
-                                   check=True).stdout.split())
 
 
 @pytest.mark.parametrize("lang", ("es", "en"))
@@ -84,7 +69,7 @@ def test_printing_a_page_prints_every_row_and_no_navbar(page: Page, app_url: str
     expect(grid.locator(".ag-row").first).to_be_visible(timeout=WAIT_MS)
     assert "Revalora" not in grid.inner_text()             # beyond the scroll box on screen
     page.pdf(path=str(tmp_path / "red.pdf"), format="A4")
-    text = pdf_text(tmp_path / "red.pdf")
+    text = " ".join(pdf_text(tmp_path / "red.pdf").split())
     assert "Revalora" in text and "JUNTOS" in text.upper()
     nav = {"es": ("Datos y fuentes", "Saltar al contenido", "Año fiscal"),
            "en": ("Data & sources", "Skip to content", "Fiscal year")}[lang]

@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from browser.helpers import sample_store_reads
 from components.fmt import fmt_number, millions
 
 
@@ -16,20 +17,12 @@ from components.fmt import fmt_number, millions
 def expected(tmp_path_factory):
     """department_metrics of 2010 (all levels, weighted gender share, nominal) and the per-woman
     ranks, read from a copy of the sample store the app serves."""
-    import fixtures
-
-    from settings import get_settings
-    from store.engine import dispose_read_engines
     from store.regions import department_metrics, department_rank
-    data_dir = tmp_path_factory.mktemp("regions-expected")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("GSB_DATA_DIR", str(data_dir))
-        mp.delenv("DATABASE_URL", raising=False)
-        fixtures.build_sample_store(data_dir)
-        settings = get_settings()
+
+    def read(settings):
         metrics = department_metrics(2010, settings=settings)
-        ranks = {k: department_rank(metrics, "per_woman", k) for k in metrics["key"]}
-        dispose_read_engines(settings.database_url)
+        return metrics, {k: department_rank(metrics, "per_woman", k) for k in metrics["key"]}
+    metrics, ranks = sample_store_reads(tmp_path_factory, "regions-expected", read)
     return metrics.set_index("key"), ranks
 
 

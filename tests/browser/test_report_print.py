@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,20 +13,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from browser.helpers import pdf_text
+
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 30_000
 MAX_PAGES = 8                     # a report is a few pages; more means tables or charts broke apart
 NAVBAR = ("Resumen", "Regiones", "Datos y fuentes", "Imprimir / Print", "Otro informe")
 
-
-def pdf_text(path: Path) -> str:
-    """The PDF's text, pages separated by form feeds (pdftotext puts one after each page)."""
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but pdftotext is missing: scripts/test.sh installs poppler-utils")
-        pytest.skip("pdftotext missing (apt-get install poppler-utils)")
-    return subprocess.run([exe, "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def flat(text: str) -> str:

@@ -7,25 +7,20 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from browser.helpers import pick_option, sample_store_reads
+
 
 @pytest.fixture(scope="module")
 def reads(tmp_path_factory):
-    import fixtures
-
-    from settings import get_settings
-    from store.engine import dispose_read_engines
-    from store.indicators import indicator_by_department, indicator_series, spending_per_target
-    data_dir = tmp_path_factory.mktemp("results-expected")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("GSB_DATA_DIR", str(data_dir))
-        mp.delenv("DATABASE_URL", raising=False)
-        fixtures.build_sample_store(data_dir)
-        s = get_settings()
-        out = {"dci": indicator_series("dci_menores5", settings=s), "anemia": indicator_series("anemia_6_35", settings=s),
-               "points": spending_per_target("0001", 2010, "dci_menores5", settings=s),
-               "map": indicator_by_department("anemia_6_35", 2010, settings=s)}
-        dispose_read_engines(s.database_url)
-    return out
+    from store.indicators import (
+        indicator_by_department,
+        indicator_series,
+        spending_per_target,
+    )
+    return sample_store_reads(tmp_path_factory, "results-expected", lambda s: {
+        "dci": indicator_series("dci_menores5", settings=s), "anemia": indicator_series("anemia_6_35", settings=s),
+        "points": spending_per_target("0001", 2010, "dci_menores5", settings=s),
+        "map": indicator_by_department("anemia_6_35", 2010, settings=s)})
 
 
 def _trace(page: Page, graph_id: str, index: int, axis: str) -> list:
@@ -54,11 +49,7 @@ def test_articulado_nutricional_shows_both_series_and_the_scatter(page: Page, ap
 def test_the_regions_map_shows_a_result_indicator(page: Page, app_url: str, reads):
     page.goto(f"{app_url}/regiones?year=2010")
     expect(page.locator("#regions-result-map .gtitle")).to_contain_text("Desnutrición", timeout=30000)
-    page.locator("#regions-result-pick").scroll_into_view_if_needed()
-    page.locator("#regions-result-pick").click()
-    option = page.get_by_role("option", name="Anemia, niñas y niños de 6 a 35 meses")
-    expect(option).to_be_visible()
-    option.click(force=True)      # the list animates open; the option is there and visible
+    pick_option(page, page.locator("#regions-result-pick"), "Anemia, niñas y niños de 6 a 35 meses")
     expect(page.locator("#regions-result-map .gtitle")).to_contain_text("Anemia", timeout=20000)
     locations = _trace(page, "regions-result-map", 1, "locations")
     z = _trace(page, "regions-result-map", 1, "z")

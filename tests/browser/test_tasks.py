@@ -15,40 +15,28 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from browser.helpers import pick_option, sample_store_reads, settled, settled_click
 from components.fmt import millions
 
 
 @pytest.fixture(scope="module")
 def reads(tmp_path_factory):
-    import fixtures
-    data_dir = tmp_path_factory.mktemp("tasks-reads")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("GSB_DATA_DIR", str(data_dir))
-        mp.delenv("DATABASE_URL", raising=False)
-        fixtures.build_sample_store(data_dir)
-        from store import budget, gender
-        yield {"summary": gender.gender_summary(2010).set_index("definition"),
-               "series": budget.drill_series("all", ("0001",)).set_index("fiscal_year"),
-               "units": budget.drill(2011, "all", ("0001",), by="ejecutora")}
+    from store import budget, gender
+    return sample_store_reads(tmp_path_factory, "tasks-reads", lambda s: {
+        "summary": gender.gender_summary(2010, settings=s).set_index("definition"),
+        "series": budget.drill_series("all", ("0001",), settings=s).set_index("fiscal_year"),
+        "units": budget.drill(2011, "all", ("0001",), by="ejecutora", settings=s)})
 
 
-def _pick_year(page: Page, prefix: str, year: int) -> None:
-    year_box = page.locator("[id*='\"field\":\"year\"']").first
-    expect(year_box).to_be_visible(timeout=30_000)
-    option = page.get_by_role("option", name=str(year), exact=True)
-    for _ in range(3):                 # on a busy machine the first click can land before the page settles
-        year_box.click()
-        try:
-            expect(option).to_be_visible(timeout=5_000)
-            break
-        except AssertionError:
-            continue
-    option.click(force=True)
+def _pick_year(page: Page, year: int) -> None:
+    """The filter bar's year, once the page has drawn itself (a redraw would close the list)."""
+    settled(page)
+    pick_option(page, page.locator("[id*='\"field\":\"year\"']").first, str(year))
     expect(page).to_have_url(re.compile(rf"year={year}"))
 
 
 def _nav(page: Page, name: str) -> None:
-    page.get_by_role("navigation").get_by_role("link", name=name, exact=True).click()
+    settled_click(page.get_by_role("navigation").get_by_role("link", name=name, exact=True))
 
 
 def test_official_finds_the_gender_totals_execution_and_programmes(page: Page, app_url: str, reads):
@@ -56,7 +44,7 @@ def test_official_finds_the_gender_totals_execution_and_programmes(page: Page, a
     page.goto(app_url + "/")
     _nav(page, "Género")
     expect(page).to_have_url(re.compile(r"/genero"))
-    _pick_year(page, "gender", 2010)
+    _pick_year(page, 2010)
     strict = reads["summary"].loc["strict"]
     card = page.locator("#gender-kpi-strict")
     expect(card).to_contain_text(millions(strict["devengado"]), timeout=30_000)
@@ -70,10 +58,10 @@ def test_aide_finds_articulado_nutricional_2011_and_its_units(page: Page, app_ur
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(app_url + "/")
     _nav(page, "Programas")
-    _pick_year(page, "programmes", 2011)
+    _pick_year(page, 2011)
     row = page.locator("#programmes-grid .ag-center-cols-container .ag-row[row-id='0001'] [col-id='name']")
     expect(row).to_be_visible(timeout=30_000)
-    row.click()
+    settled_click(row)
     kpis = page.locator("#programmes-kpis")
     expect(kpis).to_contain_text("0001 PROGRAMA ARTICULADO NUTRICIONAL · 2011", timeout=30_000)
     want = reads["series"].loc[2011]
@@ -91,10 +79,10 @@ def test_advocate_finds_juntos_its_money_and_its_split(page: Page, app_url: str)
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(app_url + "/")
     _nav(page, "Protección social")
-    _pick_year(page, "red", 2010)
+    _pick_year(page, 2010)
     row = page.locator("#red-grid .ag-center-cols-container .ag-row[row-id='juntos'] [col-id='name']")
     expect(row).to_be_visible(timeout=30_000)
-    row.click()
+    settled_click(row)
     expect(page.locator("#red-programme-title")).to_contain_text("JUNTOS", timeout=30_000)
     record = page.locator("#red-programme-title").bounding_box()
     folded = page.locator("#red-all").bounding_box()

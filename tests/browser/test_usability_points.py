@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from browser.helpers import settled, settled_click
+
 WIDTHS = (360, 1024, 1280, 1920)
 WAIT = 30_000
 
@@ -29,7 +31,7 @@ def _no_internal_words(page: Page) -> None:
 
 
 def test_usability_points_at_every_width_and_language(view, app_url: str):
-    page, width, lang = view
+    page, _width, lang = view
     # 1. Género: which programmes, money first; avance on the three-totals cards
     page.goto(f"{app_url}/genero?year=2010&lang={lang}")
     expect(page.locator("#gender-kpi-strict")).to_contain_text("%", timeout=WAIT)
@@ -40,8 +42,8 @@ def test_usability_points_at_every_width_and_language(view, app_url: str):
     page.goto(f"{app_url}/programas?year=2010&lang={lang}")
     row = page.locator("#programmes-grid .ag-center-cols-container .ag-row[row-id='0001'] [col-id='name']")
     expect(row).to_be_attached(timeout=WAIT)
-    row.scroll_into_view_if_needed()
-    row.click()
+    settled(page)
+    settled_click(row)
     expect(page).to_have_url(re.compile(r"path=0001"), timeout=WAIT)
     expect(page.locator("#programmes-kpis")).to_contain_text("0001", timeout=WAIT)
     _no_internal_words(page)
