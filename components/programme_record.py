@@ -8,6 +8,7 @@ import pandas as pd
 from dash import html
 
 from components.fmt import pct, plain
+from components.network_table import coverage_words
 from components.tables import data_grid
 from domain.i18n import report_section, t, unit_label
 
@@ -90,12 +91,15 @@ def _printed_coverage(cov: pd.DataFrame, lang: str, prefix: str):
                                                                              cov["value"])],
         value=[None if v is None or v != v else v for v in cov["value"]],
         section=[report_section(s, lang) for s in cov["section"]])
-    cols = [("printed", t("col.printed", lang), "text"), ("value", t("col.value", lang), "int"),
+    # the figure in the page's language first ("431,974 hogares"), the report's printed English beside it
+    df["coverage"] = [coverage_words([(v, u)], lang) if v is not None else "" for v, u in zip(df["value"], df["unit"])]
+    cols = [("coverage", t("col.coverage", lang), "text"), ("printed", t("col.printed", lang), "text"),
+            ("value", t("col.value", lang), "int"),
             ("unit_label", t("col.unit", lang), "text"), ("section", t("col.section", lang), "text"),
             ("sex_label", t("col.sex", lang), "text"), ("date", t("col.date", lang), "text"),
             ("flag", t("col.flag", lang), "text"), ("note", t("col.note", lang), "text")]
-    return data_grid(f"{prefix}-coverage-grid", df, cols, height=min(460, 90 + 56 * len(df)), wrap=("printed",),
-                     widths={"printed": 190, "value": (95, 120), "unit_label": 130, "section": (95, 120),
+    return data_grid(f"{prefix}-coverage-grid", df, cols, height=min(460, 90 + 56 * len(df)), wrap=("coverage", "printed"),
+                     widths={"coverage": 150, "printed": 190, "value": (95, 120), "unit_label": 130, "section": (95, 120),
                              "sex_label": (80, 100), "date": (85, 100), "flag": 110, "note": 200}, lang=lang)
 
 

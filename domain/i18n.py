@@ -330,10 +330,10 @@ TEXT: dict[str, dict[str, str]] = {
     "red.links.title": {"es": "Cómo se vinculó el presupuesto", "en": "How the budget was linked"},
     "red.links.body": {
         "es": "El MEF no tiene un código de «programa de la red»: el tablero busca su dinero con estos vínculos "
-              "(data/network/programmes.yaml). Una línea que encuentran varios vínculos cuenta una sola vez. Un "
+              "(tabla curada de la red, con la nota de cada vínculo). Una línea que encuentran varios vínculos cuenta una sola vez. Un "
               "patrón de nombre es una búsqueda por confirmar con los nombres cargados.",
         "en": "MEF has no \"network programme\" code: the dashboard finds the money with these links "
-              "(data/network/programmes.yaml). A line several links find counts once. A name pattern is a "
+              "(the network's curated table, with each link's note). A line several links find counts once. A name pattern is a "
               "search still to be confirmed against the loaded names."},
     "red.links.none": {"es": "El programa no tiene vínculos presupuestales: su dinero no se puede ubicar en los "
                              "datos del MEF.",
@@ -1058,6 +1058,12 @@ TEXT: dict[str, dict[str, str]] = {
                               "weighted total."},
 
     # ==== [Red, Datos and data truth]
+    "data.cite.view": {"es": "Ministerio de Economía y Finanzas del Perú (MEF), «Presupuesto y Ejecución de Gasto» "
+                             "(SIAF), datos abiertos, {url}; año fiscal {year}, archivo {files}, cargado el {date}. "
+                             "Nivel de gobierno: {level}; precios: {prices}. Procesado con {app}.",
+                       "en": "Ministry of Economy and Finance of Peru (MEF), “Presupuesto y Ejecución de Gasto” "
+                             "(SIAF), open data, {url}; fiscal year {year}, file {files}, loaded on {date}. "
+                             "Level of government: {level}; prices: {prices}. Processed with {app}."},
     "red.table.all": {"es": "Todos los programas de la red", "en": "Every programme of the network"},
     "col.coverage": {"es": "Cobertura", "en": "Coverage"},
     "red.split.title": {"es": "Dónde está este dinero en el presupuesto", "en": "Where this money sits in the budget"},

@@ -271,3 +271,53 @@ def test_programme_without_budget_links_says_so_once(use):
         assert find(money, absent) is None, absent
     assert find(red.render_detail(state(programa_red="essalud")), "red-coverage-grid").rowData[0]["unit_label"] == \
         "% (población)"
+
+
+def test_coverage_figure_in_the_interface_language_beside_the_printed_original(use):
+    """Issue "Usability" 14.3: '100,000 households' reads '100,000 hogares' in Spanish (the app's
+    number convention, components/fmt.py), the report's English kept in its own column beside."""
+    es = find(red.render_detail(state()), "red-coverage-grid")
+    assert [(r["coverage"], r["printed"]) for r in es.rowData] == [
+        ("100,000 hogares", "100,000 households"), ("6 % (hogares)", "6% of households")]
+    assert [c["field"] for c in es.columnDefs][:2] == ["coverage", "printed"]
+    en = find(red.render_detail(state(lang="en")), "red-coverage-grid").rowData
+    assert en[0]["coverage"] == "100,000 households"
+
+
+def test_money_section_names_no_internal_file(use):
+    for lang in ("es", "en"):
+        shown = text(red.render_money(state(lang=lang))) + text(red.render_detail(state(lang=lang)))
+        for internal in (".yaml", "coverage.csv", "SOURCES.md", "python -m", "carga #", "load #", "domain.md"):
+            assert internal not in shown, (lang, internal)
+
+
+def test_data_page_cites_the_view_it_was_opened_for(use):
+    """The suggested citation names the view's fiscal year, the file behind it and the day it was
+    loaded, its level and prices; the other year's file is not cited. Both files were loaded as
+    demonstration data (build_network_store), and the citation says so."""
+    from pages import data as data_page
+    from store.status import load_history
+    page = data_page.layout(year="2010", level="R", precios="real")
+    view = find(page, "data-state").data
+    assert (view["year"], view["level"], view["precios"]) == (2010, "R", "real")
+    _, cite = data_page.render_history(view)
+    shown = find(cite, "data-cite-text").children
+    loaded = load_history().set_index("file_name")
+    day = __import__("pandas").Timestamp(loaded.loc["2010-Gasto.csv", "finished_at"]).strftime("%d/%m/%Y")
+    assert f"año fiscal 2010, archivo 2010-Gasto.csv, cargado el {day}." in shown
+    assert "Nivel de gobierno: Gobiernos regionales; precios: Reales (base 2009, IPC Lima)." in shown
+    assert "2011-Gasto.csv" not in shown and shown.endswith("(datos de demostración, no oficiales)")
+    en = find(data_page.render_history({**view, "lang": "en", "year": 2011, "level": "all",
+                                         "precios": "nominal"})[1], "data-cite-text").children
+    assert "fiscal year 2011, file 2011-Gasto.csv" in en and "Level of government: All; prices: Nominal." in en
+
+
+def test_load_history_fits_the_page_width(use):
+    """Every column visible without a sideways scroll: sized to fit, long texts wrapped, the
+    start time left out (the end time is the load's date)."""
+    from pages import data as data_page
+    grid = find(data_page.render_history({"lang": "es"})[0], "data-grid")
+    fields = [c["field"] for c in grid.columnDefs]
+    assert grid.columnSize == "responsiveSizeToFit" and "started_at" not in fields and "finished_at" in fields
+    assert sum(c["minWidth"] for c in grid.columnDefs) <= 1110          # the page's container at 1280 px
+    assert {c["field"] for c in grid.columnDefs if c.get("wrapText")} == {"file_name", "fiscal_years", "message"}
