@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
 from settings import Settings, get_settings
+from store import summaries
 from store.errors import SchemaMismatch, StoreMissing, StoreUnreachable
 from store.migrations import stored_version, upgrade
 from store.schema import SCHEMA_VERSION, metadata, store_info
@@ -155,6 +156,7 @@ def _prepare(conn: sa.Connection) -> None:
     if stored_version(conn) is None:
         conn.execute(store_info.insert().values(key="schema_version", value=SCHEMA_VERSION))
     upgrade(conn)
+    summaries.ensure(conn)
 
 
 @contextmanager
