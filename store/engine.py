@@ -173,6 +173,7 @@ def write_transaction(settings: Settings | None = None) -> Iterator[sa.Connectio
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(20100413)")
             _prepare(conn)
             yield conn
+            summaries.reconcile(conn)
             _mark_published(conn)
     finally:
         engine.dispose()
@@ -200,6 +201,7 @@ def _duckdb_write(path: Path) -> Iterator[sa.Connection]:
             with engine.begin() as conn:
                 _prepare(conn)
                 yield conn
+                summaries.reconcile(conn)
                 _mark_published(conn)
             with engine.connect() as conn:
                 conn.exec_driver_sql("CHECKPOINT")

@@ -1,7 +1,8 @@
 """Summary tables: budget_line summed to coarser grains, so a click does not scan the fact table.
 
 Built in the write transaction that changes the lines (etl/load.py calls refresh for the years
-it replaced; store.engine._prepare builds them whole for a store that has none), so readers see
+it replaced; store.engine._prepare builds them whole for a store that has none; every write ends
+with reconcile, which rebuilds the years whose line count no longer matches), so readers see
 lines and summaries of the same version. Reads need no change: store.read._rows passes every
 statement through `route`, which swaps budget_line for the smallest summary table holding every
 column the statement uses, but only when the answer is provably the same: amounts appear only
@@ -74,6 +75,20 @@ def ensure(conn: sa.Connection) -> None:
     """A store written before the summaries existed (or of another SUMMARY_VERSION) gets them whole."""
     if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _KEY)).scalar() != SUMMARY_VERSION:
         refresh(conn, None)
+
+
+def reconcile(conn: sa.Connection) -> list[int]:
+    """The safety net every write ends with: years whose line count differs from their summaries'
+    (a writer that changed budget_line without calling refresh) are rebuilt. Returns them.
+    Writers that change amounts in place, keeping the count, must call refresh themselves."""
+    b, small = budget_line, SUMMARY_TABLES[0]
+    lines = dict(conn.execute(sa.select(b.c.fiscal_year, sa.func.count()).group_by(b.c.fiscal_year)).all())
+    summed = {y: int(n) for y, n in conn.execute(
+        sa.select(small.c.fiscal_year, sa.func.sum(small.c.lines)).group_by(small.c.fiscal_year)).all()}
+    stale = sorted(y for y in set(lines) | set(summed) if lines.get(y, 0) != summed.get(y, 0))
+    if stale:
+        refresh(conn, stale)
+    return stale
 
 
 # ---------------------------------------------------------------- reading

@@ -171,16 +171,18 @@ def test_summaries_follow_each_load_in_the_same_write(store, tmp_path, used):
     assert (k.pim, k.devengado) == (5000, 700) and used == ["budget_sum_small"]
 
 
-def test_a_store_without_summaries_reads_the_lines_until_its_next_write(store, used):
+def test_a_store_without_summaries_reads_the_lines_until_its_next_write(store, used, monkeypatch):
     """A store written before this code: reads stay right (on budget_line); its next write builds them."""
     from store import budget
     from store.engine import write_transaction
     from store.schema import store_info
     fixtures.build_tiny_store(store.data_dir)
-    with write_transaction(store) as conn:          # play the old store: no summaries, no flag
-        for t in SUMMARY_TABLES:
-            conn.execute(t.delete())
-        conn.execute(store_info.delete().where(store_info.c.key == "summaries"))
+    with monkeypatch.context() as mp:
+        mp.setattr(summaries, "reconcile", lambda conn: [])
+        with write_transaction(store) as conn:      # play the old store: no summaries, no flag
+            for t in SUMMARY_TABLES:
+                conn.execute(t.delete())
+            conn.execute(store_info.delete().where(store_info.c.key == "summaries"))
     assert all(not rows for rows in _summary_rows(store).values())
     k = budget.overview_kpis(2010, ALL, store).iloc[0]
     assert (k.pia, k.pim, k.devengado) == (1800, 2000, 1160) and used == []    # tests/fixtures.py TINY_LINES
@@ -215,3 +217,19 @@ def test_statements_a_summary_could_change_stay_on_the_lines():
         b.outerjoin(c, b.c.pliego == c.c.pliego)).where(b.c.month == 3)
     used, counts = summaries._plan(ok)
     assert used == {"pim", "devengado", "pliego", "programa", "month"} and len(counts) == 1
+
+
+def test_a_writer_that_forgets_the_summaries_is_caught_by_the_write(store, used):
+    """benchmarks/bench_classify.py fills budget_line in SQL: the write's reconcile rebuilds that year."""
+    from store import budget
+    from store.engine import write_transaction
+    fixtures.build_tiny_store(store.data_dir)
+    b = budget_line
+    with write_transaction(store) as conn:          # 2011's lines copied as 2013, summaries untouched
+        cols = [c for c in b.c if c.name != "fiscal_year"]
+        conn.execute(b.insert().from_select([c.name for c in cols] + ["fiscal_year"],
+                                            sa.select(*cols, sa.literal(2013, sa.SmallInteger))
+                                            .where(b.c.fiscal_year == 2011)))
+    k = budget.overview_kpis(2013, ALL, store).iloc[0]
+    assert (k.pia, k.pim, k.devengado) == (2000, 2000, 500) and used == ["budget_sum_small"]   # as 2011
+    assert sum(r[6] for r in _summary_rows(store)["budget_sum_small"] if r[0] == 2013) == 2
