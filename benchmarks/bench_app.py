@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from common import machine, write_section  # noqa: E402
+from common import machine, write_section
 
 CHROMIUM = "/usr/bin/chromium"
 GOALS = {"cold_p95": 300, "cold_max": 1000, "warm_p95": 50, "users_p95": 300}
@@ -66,6 +66,7 @@ def _free_port() -> int:
 def build(store_dir: Path, lines: int) -> None:
     """The bench_classify lines, then the reference tables and the classification, as an operator would."""
     import bench_classify
+
     from settings import get_settings
     os.environ["GSB_DATA_DIR"] = str(store_dir)
     os.environ.pop("DATABASE_URL", None)
@@ -86,7 +87,7 @@ def copy_to_postgres(store_dir: Path, admin_url: str) -> str:
 
     from settings import get_settings
     from store.bulk import insert_batches
-    from store.engine import write_transaction
+    from store.engine import dispose_read_engines, write_transaction
     from store.schema import metadata
     name = f"gsb_app_{uuid.uuid4().hex[:8]}"
     admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
@@ -95,6 +96,7 @@ def copy_to_postgres(store_dir: Path, admin_url: str) -> str:
     admin.dispose()
     url = admin_url.rsplit("/", 1)[0] + "/" + name
     os.environ["GSB_DATA_DIR"] = str(store_dir)
+    dispose_read_engines()              # DuckDB: one configuration per file and process
     pg = dataclasses.replace(get_settings(), database_url=url)
     src = duckdb.connect(str(get_settings().duckdb_path), read_only=True)
     with write_transaction(pg) as conn:
@@ -117,7 +119,7 @@ class Server:
         env.pop("DATABASE_URL", None)
         if database_url:
             env["DATABASE_URL"] = database_url
-        self.log = open(store_dir / f"gunicorn-{self.port}.log", "w")
+        self.log = open(store_dir / f"gunicorn-{self.port}.log", "w")  # noqa: SIM115 - closed by stop()
         self.proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py",
                                       "app:server"], cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.url = f"http://127.0.0.1:{self.port}"

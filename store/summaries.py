@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import contextvars
 import weakref
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import sqlalchemy as sa
 from sqlalchemy.sql import operators, visitors
@@ -47,7 +47,7 @@ SCALAR_FUNCTIONS = frozenset({"ltrim", "rtrim", "trim", "lower", "upper", "coale
                               "length", "concat", "left", "right", "replace", "nullif"})
 
 _enabled: contextvars.ContextVar[bool] = contextvars.ContextVar("gsb_summaries", default=True)
-_ready: "weakref.WeakKeyDictionary[sa.Engine, bool]" = weakref.WeakKeyDictionary()
+_ready: weakref.WeakKeyDictionary[sa.Engine, bool] = weakref.WeakKeyDictionary()
 
 
 # ---------------------------------------------------------------- writing

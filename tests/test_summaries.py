@@ -29,7 +29,15 @@ def sample(store):
 
 def _calls(settings):
     """(description, thunk) for every read function over the budget lines, with a grid of arguments."""
-    from store import budget, gender, gender_programmes, programme_money, programmes, read, status
+    from store import (
+        budget,
+        gender,
+        gender_programmes,
+        programme_money,
+        programmes,
+        read,
+        status,
+    )
     ids = list(programmes.programme_list(settings=settings)["id"])
     assert "juntos" in ids                                    # its links match the sample's unit 1428
     out = [("store_summary", lambda: status.store_summary(settings)),
