@@ -93,19 +93,25 @@ def copy_to_postgres(store_dir: Path, admin_url: str) -> str:
     admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as c:
         c.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    admin.dispose()
     url = admin_url.rsplit("/", 1)[0] + "/" + name
-    os.environ["GSB_DATA_DIR"] = str(store_dir)
-    dispose_read_engines()              # DuckDB: one configuration per file and process
-    pg = dataclasses.replace(get_settings(), database_url=url)
-    src = duckdb.connect(str(get_settings().duckdb_path), read_only=True)
-    with write_transaction(pg) as conn:
-        for table in metadata.sorted_tables:
-            conn.execute(table.delete())
-            insert_batches(conn, table, src.sql(f'SELECT * FROM "{table.name}"').to_arrow_reader(250_000))
-    src.close()
-    with sa.create_engine(url, isolation_level="AUTOCOMMIT").connect() as c:
-        c.exec_driver_sql("VACUUM ANALYZE")
+    try:
+        os.environ["GSB_DATA_DIR"] = str(store_dir)
+        dispose_read_engines()              # DuckDB: one configuration per file and process
+        pg = dataclasses.replace(get_settings(), database_url=url)
+        src = duckdb.connect(str(get_settings().duckdb_path), read_only=True)
+        with write_transaction(pg) as conn:
+            for table in metadata.sorted_tables:
+                conn.execute(table.delete())
+                insert_batches(conn, table, src.sql(f'SELECT * FROM "{table.name}"').to_arrow_reader(250_000))
+        src.close()
+        with sa.create_engine(url, isolation_level="AUTOCOMMIT").connect() as c:
+            c.exec_driver_sql("VACUUM ANALYZE")
+    except BaseException:
+        with admin.connect() as c:
+            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        raise
+    finally:
+        admin.dispose()
     return url
 
 
