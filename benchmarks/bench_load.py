@@ -1,4 +1,5 @@
-"""Load benchmark: `etl load` against DuckDB's raw CSV scan (ceiling) and pandas (baseline).
+"""Load benchmark: `etl load` against the reference (DuckDB reading the file and summing it to the
+store's grain with typed amounts: the floor) and pandas (baseline).
 
 Writes a file of about --size-gb GB in the real MEF format, then runs each contender in its
 own process so that peak memory (ru_maxrss from wait4) is that contender's alone. All three
@@ -23,12 +24,24 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from common import machine, run_measured, write_section  # noqa: E402
 
 BYTES_PER_ROW_GUESS = 930
+REF = "reference: DuckDB read + sum to the store's grain, typed amounts"
 
-RAW_SCAN = """
+# The work no loader can skip: read every row with typed amounts and sum it to the store's grain
+# (fiscal year, month and domain.mef_format.GRAIN). No validation, names, hashing or writing.
+REFERENCE = """
 import duckdb, sys
+sys.path.insert(0, sys.argv[2])
+from domain.mef_format import AMOUNT_COLUMNS, GRAIN
 con = duckdb.connect()
 con.execute("SET preserve_insertion_order=false")
-n = con.execute(f"SELECT count(*), max(COLUMNS(*)) FROM read_csv('{sys.argv[1]}', header=true, all_varchar=true, quote='\\"', delim=',')").fetchone()[0]
+header = con.execute(f"SELECT * FROM read_csv('{sys.argv[1]}', header=true, all_varchar=true) LIMIT 0").description
+amounts = {src for _, src in AMOUNT_COLUMNS}
+types = ", ".join(f"'{c[0]}': '{'DECIMAL(18,2)' if c[0] in amounts else 'VARCHAR'}'" for c in header)
+keys = ["ANO_EJE", "MES_EJE", *(src for _, src, _ in GRAIN)]
+sums = ", ".join(f'sum("{src}")' for _, src in AMOUNT_COLUMNS)
+n = con.execute(f"SELECT count(*) FROM (SELECT {', '.join(keys)}, {sums} FROM read_csv('{sys.argv[1]}', "
+                f"header=true, auto_detect=false, delim=',', quote='\\"', columns={{{types}}}) "
+                f"GROUP BY ALL)").fetchone()[0]
 print(n)
 """
 
@@ -64,7 +77,7 @@ def main() -> int:
     env = {**os.environ, "GSB_DATA_DIR": str(store_dir)}
     env.pop("DATABASE_URL", None)
     results["etl load"] = run_measured([sys.executable, "-m", "etl", "load", "--quiet", str(data)], env)
-    results["DuckDB read_csv scan (ceiling)"] = run_measured([sys.executable, "-c", RAW_SCAN, str(data)])
+    results[REF] = run_measured([sys.executable, "-c", REFERENCE, str(data), str(ROOT)])
     if not args.no_pandas:
         results["pandas.read_csv whole file (baseline)"] = run_measured([sys.executable, "-c", PANDAS, str(data)])
 
@@ -74,10 +87,10 @@ def main() -> int:
         r["mb_per_s"] = size_mb / r["seconds"]
         lines.append(f"| {name} | {r['seconds']:.1f} | {r['rows_per_s']:,.0f} | {r['mb_per_s']:,.0f} | "
                      f"{r['peak_rss_mb']:,.0f} |")
-    load, scan = results["etl load"], results["DuckDB read_csv scan (ceiling)"]
+    load, scan = results["etl load"], results[REF]
     ratio = load["rows_per_s"] / scan["rows_per_s"]
     ok_mem = load["peak_rss_mb"] < 1536
-    ok_speed = ratio >= 1 / 3
+    ok_speed = ratio >= 0.75
     report = "\n".join([
         f"## etl load, {dt.date.today().isoformat()}",
         "",
@@ -89,10 +102,12 @@ def main() -> int:
         "|---|---:|---:|---:|---:|",
         *lines,
         "",
-        f"- `etl load` throughput / DuckDB raw scan: **{ratio:.2f}** (goal >= 0.33): {'met' if ok_speed else 'NOT met'}",
+        f"- `etl load` throughput / the reference: **{ratio:.2f}** (goal >= 0.75): {'met' if ok_speed else 'NOT met'}",
         f"- `etl load` peak memory: **{load['peak_rss_mb']:,.0f} MB** (goal < 1,536 MB): {'met' if ok_mem else 'NOT met'}",
-        "- `etl load` does more than the scan: the sha256 of every byte (in a parallel thread), typed validation "
-        "with a reject report, the group-by to the store's grain, and the atomic publish.",
+        "- the reference is DuckDB reading the file with typed amounts and summing it to the store's grain: the "
+        "work no loader can skip. `etl load` also hashes every byte (sha256, in a parallel thread), validates with "
+        "a reject report, keeps the names, writes the lines, the classification and the summary tables, and "
+        "publishes atomically.",
         "",
     ])
     print(report)

@@ -24,6 +24,7 @@ from etl.result import LoadResult, run_load
 from etl.source_file import open_source, sha256_of
 from etl.spreadsheet import XLSX_SUFFIXES
 from settings import Settings, get_settings
+from store import summaries
 from store.bulk import insert_batches
 from store.schema import budget_line, code_name, consulta_export, consulta_label, consulta_line, load_history
 from store.schema import department_list as department_list_table
@@ -97,6 +98,7 @@ def _write_gasto(con, staged: gasto.StagedGasto, report, conn: sa.Connection, lo
         for col in grain)
     insert_batches(conn, code_name, con.sql(names_sql).to_arrow_reader(BATCH_ROWS))
     history.retire_orphaned(conn, "mef_gasto", budget_line)
+    summaries.refresh(conn, years)            # in the same write: readers never see them apart
     apply_classification(conn, years=years)   # gender rules: the new lines get classified too
     return Written("mef_gasto", staged.rows_loaded, staged.rows_rejected, years, reject_report=report,
                    replaces_scope=False)

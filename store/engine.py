@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
 from settings import Settings, get_settings
+from store import summaries
 from store.errors import SchemaMismatch, StoreMissing, StoreUnreachable
 from store.migrations import stored_version, upgrade
 from store.schema import SCHEMA_VERSION, metadata, store_info
@@ -155,6 +156,7 @@ def _prepare(conn: sa.Connection) -> None:
     if stored_version(conn) is None:
         conn.execute(store_info.insert().values(key="schema_version", value=SCHEMA_VERSION))
     upgrade(conn)
+    summaries.ensure(conn)
 
 
 @contextmanager
@@ -171,6 +173,7 @@ def write_transaction(settings: Settings | None = None) -> Iterator[sa.Connectio
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(20100413)")
             _prepare(conn)
             yield conn
+            summaries.reconcile(conn)
             _mark_published(conn)
     finally:
         engine.dispose()
@@ -198,6 +201,7 @@ def _duckdb_write(path: Path) -> Iterator[sa.Connection]:
             with engine.begin() as conn:
                 _prepare(conn)
                 yield conn
+                summaries.reconcile(conn)
                 _mark_published(conn)
             with engine.connect() as conn:
                 conn.exec_driver_sql("CHECKPOINT")

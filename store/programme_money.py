@@ -213,7 +213,7 @@ def budget_by_year(*, base_year: int | None = None, filters: dict | None = None,
         stmt = _filtered(sa.select(t.c.fiscal_year, *[sa.func.sum(t.c[a]).label(a) for a in MAIN_STAGES]),
                          t, None, filters)
         if programme_id is not None:
-            years = conn.execute(sa.select(t.c.fiscal_year).distinct()).scalars().all()
+            years = list(_rows(conn, sa.select(t.c.fiscal_year).distinct())["fiscal_year"])   # a summary answers
             found = _match_conditions(conn, _links(conn, programme_id, include_successors), years)
             per_year = [sa.and_(t.c.fiscal_year == y, found[int(y)][0]) for y in years
                         if found[int(y)][0] is not None]

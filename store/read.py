@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from domain.codes import DEPARTMENTS, LEVELS, MAIN_STAGES
 from settings import Settings
+from store import summaries
 from store.engine import read_engine
 from store.schema import budget_line, code_name, load_history
 
@@ -35,8 +36,9 @@ DRILL_COLUMNS = tuple(GROUPS[k] for k in DRILL_LEVELS)
 
 
 def _rows(conn: sa.Connection, stmt) -> pd.DataFrame:
-    """A statement's rows as a DataFrame (the statement's columns, also when there are no rows)."""
-    result = conn.execute(stmt)
+    """A statement's rows as a DataFrame (the statement's columns, also when there are no rows).
+    Statements over budget_line read a summary table when one gives the same answer."""
+    result = conn.execute(summaries.route(conn, stmt))
     return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
 
 

@@ -49,6 +49,26 @@ budget_line = sa.Table(
 )
 sa.Index("ix_budget_line_year", budget_line.c.fiscal_year)
 
+# budget_line summed to coarser grains (store/summaries.py builds them in the write transaction
+# that changes the lines and routes every read a summary answers exactly to the smallest one).
+# `lines` counts the budget lines summed, so count(*) stays exact. Smallest first.
+SUMMARY_GRAINS: dict[str, tuple[str, ...]] = {
+    # Resumen, Regiones, the programme list, the years and loads every page shows
+    "budget_sum_small": ("fiscal_year", "load_id", "month", "nivel_gobierno", "programa", "departamento_meta"),
+    # drill-downs, gender joins, the network's budget links: every key but month, fuente, genérica
+    "budget_sum_mid": ("fiscal_year", "load_id", "nivel_gobierno", "sector", "pliego", "sec_ejec", "programa",
+                       "tipo_act_proy", "producto_proyecto", "actividad", "funcion", "division_funcional",
+                       "grupo_funcional", "departamento_meta"),
+}
+SUMMARY_TABLES = tuple(
+    sa.Table(name, metadata,
+             *[budget_line.c[c].copy() for c in grain],
+             sa.Column("lines", sa.BigInteger, nullable=False),
+             *[sa.Column(col, MONEY, nullable=False) for col in STAGES])
+    for name, grain in SUMMARY_GRAINS.items())
+sa.Index("ix_budget_sum_small_year", SUMMARY_TABLES[0].c.fiscal_year)
+sa.Index("ix_budget_sum_mid_year_programa", SUMMARY_TABLES[1].c.fiscal_year, SUMMARY_TABLES[1].c.programa)
+
 # Names per code per fiscal year: MEF renames units and programmes between years.
 code_name = sa.Table(
     "code_name", metadata,

@@ -1,0 +1,294 @@
+"""Summary tables: budget_line summed to coarser grains, so a click does not scan the fact table.
+
+Built in the write transaction that changes the lines (etl/load.py calls refresh for the years
+it replaced; store.engine._prepare builds them whole for a store that has none; every write ends
+with reconcile, which rebuilds the years whose line count no longer matches), so readers see
+lines and summaries of the same version. Reads need no change: store.read._rows passes every
+statement through `route`, which swaps budget_line for the smallest summary table holding every
+column the statement uses, but only when the answer is provably the same: amounts appear only
+inside SUM of an expression linear in them, count(*) becomes SUM(lines), and every select over
+the lines aggregates, groups or is DISTINCT. Anything else (a new read function using month with
+genérica, an AVG, a window over lines, ...) stays on budget_line and is still right, only slower.
+tests/test_summaries.py compares every read function with and without the summaries.
+"""
+from __future__ import annotations
+
+import contextvars
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sqlalchemy as sa
+from sqlalchemy.sql import operators, visitors
+from sqlalchemy.sql.elements import (
+    BinaryExpression,
+    BindParameter,
+    Case,
+    Cast,
+    ColumnClause,
+    Grouping,
+    Label,
+    Null,
+    Over,
+    TypeCoerce,
+    UnaryExpression,
+)
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.selectable import Alias, Join, Select
+
+from domain.codes import STAGES
+from store.schema import SUMMARY_TABLES, budget_line, store_info
+
+SUMMARY_VERSION = "1"          # store_info 'summaries': bump when SUMMARY_GRAINS change
+_KEY = "summaries"
+MONEY_COLUMNS = frozenset(STAGES)
+# Functions of a line's own columns: the same value on every line a summary row sums.
+SCALAR_FUNCTIONS = frozenset({"ltrim", "rtrim", "trim", "lower", "upper", "coalesce", "substr", "substring",
+                              "length", "concat", "left", "right", "replace", "nullif"})
+
+_enabled: contextvars.ContextVar[bool] = contextvars.ContextVar("gsb_summaries", default=True)
+_ready: weakref.WeakKeyDictionary[sa.Engine, bool] = weakref.WeakKeyDictionary()
+
+
+# ---------------------------------------------------------------- writing
+
+def refresh(conn: sa.Connection, years: list[int] | None = None) -> None:
+    """Rebuild the summaries of `years` (None: all) from budget_line, inside the caller's write."""
+    b = budget_line
+    for table in SUMMARY_TABLES:
+        grain = [c.name for c in table.c if c.name != "lines" and c.name not in MONEY_COLUMNS]
+        delete, select = table.delete(), sa.select(
+            *[b.c[g] for g in grain], sa.func.count().label("lines"),
+            *[sa.func.sum(b.c[a]).label(a) for a in STAGES]).group_by(*[b.c[g] for g in grain])
+        if years is not None:
+            years = [int(y) for y in years]
+            delete = delete.where(table.c.fiscal_year.in_(years))
+            select = select.where(b.c.fiscal_year.in_(years))
+        conn.execute(delete)
+        conn.execute(table.insert().from_select([*grain, "lines", *STAGES], select))
+    if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _KEY)).scalar() != SUMMARY_VERSION:
+        conn.execute(store_info.delete().where(store_info.c.key == _KEY))
+        conn.execute(store_info.insert().values(key=_KEY, value=SUMMARY_VERSION))
+
+
+def ensure(conn: sa.Connection) -> None:
+    """A store written before the summaries existed (or of another SUMMARY_VERSION) gets them whole."""
+    if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _KEY)).scalar() != SUMMARY_VERSION:
+        refresh(conn, None)
+
+
+def reconcile(conn: sa.Connection) -> list[int]:
+    """The safety net every write ends with: years whose line count differs from their summaries'
+    (a writer that changed budget_line without calling refresh) are rebuilt. Returns them.
+    Writers that change amounts in place, keeping the count, must call refresh themselves."""
+    b, small = budget_line, SUMMARY_TABLES[0]
+    lines = dict(conn.execute(sa.select(b.c.fiscal_year, sa.func.count()).group_by(b.c.fiscal_year)).all())
+    summed = {y: int(n) for y, n in conn.execute(
+        sa.select(small.c.fiscal_year, sa.func.sum(small.c.lines)).group_by(small.c.fiscal_year)).all()}
+    stale = sorted(y for y in set(lines) | set(summed) if lines.get(y, 0) != summed.get(y, 0))
+    if stale:
+        refresh(conn, stale)
+    return stale
+
+
+# ---------------------------------------------------------------- reading
+
+@contextmanager
+def disabled() -> Iterator[None]:
+    """Reads go to budget_line itself (tests compare both answers)."""
+    token = _enabled.set(False)
+    try:
+        yield
+    finally:
+        _enabled.reset(token)
+
+
+def _available(conn: sa.Connection) -> bool:
+    """The store holds summaries of this version. Cached per engine only once true: a store
+    gains them at its first write by this code and never loses them."""
+    engine = conn.engine
+    if _ready.get(engine):
+        return True
+    found = conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _KEY)).scalar() == SUMMARY_VERSION
+    if found:
+        _ready[engine] = True
+    return found
+
+
+def route(conn: sa.Connection, stmt):
+    """stmt over the smallest summary table that gives exactly its answer; else stmt unchanged."""
+    if not _enabled.get() or not isinstance(stmt, Select):
+        return stmt
+    plan = _plan(stmt)
+    if plan is None:
+        return stmt
+    used, counts = plan
+    for table in SUMMARY_TABLES:
+        if used <= set(table.c.keys()):
+            return _rewrite(stmt, table, counts) if _available(conn) else stmt
+    return stmt
+
+
+def _is_fact(el) -> bool:
+    return isinstance(el, sa.TableClause) and not isinstance(el, Alias) and el.name == budget_line.name
+
+
+def _fact_column(el) -> bool:
+    return isinstance(el, ColumnClause) and _is_fact(getattr(el, "table", None))
+
+
+def _money(el) -> bool:
+    return _fact_column(el) and el.name in MONEY_COLUMNS
+
+
+def _reads_fact(select: Select) -> bool:
+    def has(f) -> bool:
+        return _is_fact(f) or (isinstance(f, Join) and (has(f.left) or has(f.right)))
+    return any(has(f) for f in select.get_final_froms())
+
+
+def _children(el):
+    return el.get_children()
+
+
+class _Refuse(Exception):
+    pass
+
+
+def _name(fn: FunctionElement) -> str:
+    return (getattr(fn, "name", "") or "").lower()
+
+
+def _is_star_count(fn: FunctionElement) -> bool:
+    args = list(fn.clauses)
+    return _name(fn) == "count" and len(args) == 1 and isinstance(args[0], ColumnClause) \
+        and args[0].is_literal and args[0].name == "*"
+
+
+def _walk(el, visit) -> None:
+    stack = [el]
+    while stack:
+        e = stack.pop()
+        if visit(e) is not False:
+            stack.extend(_children(e))
+
+
+def _mentions(el, pred) -> bool:
+    found = []
+    _walk(el, lambda e: found.append(e) if pred(e) else None)
+    return bool(found)
+
+
+def _zero(el) -> bool:
+    while isinstance(el, (Grouping, Label)):
+        el = el.element
+    return isinstance(el, Null) or (isinstance(el, BindParameter) and el.value in (0, None))
+
+
+def _free(el) -> bool:
+    return not _mentions(el, _money)
+
+
+def _linear(el) -> bool:
+    """el is a sum of amounts times factors that depend only on the line's other columns: its
+    SUM over lines equals its SUM over their summary rows."""
+    if _money(el):
+        return True
+    if isinstance(el, (Label, Grouping)):
+        return _linear(el.element)
+    if isinstance(el, (Cast, TypeCoerce)):
+        return _linear(el.clause)
+    if isinstance(el, UnaryExpression):
+        return el.operator is operators.neg and _linear(el.element)
+    if isinstance(el, BinaryExpression):
+        op, left, right = el.operator, el.left, el.right
+        if op in (operators.add, operators.sub):
+            return _linear(left) and _linear(right)
+        if op is operators.mul:
+            return (_linear(left) and _free(right)) or (_free(left) and _linear(right))
+        if op is operators.truediv:
+            return _linear(left) and _free(right)
+        return False
+    if isinstance(el, Case):
+        if el.value is not None and not _free(el.value):
+            return False
+        branches = [r for _, r in el.whens] + ([el.else_] if el.else_ is not None else [])
+        return (all(_free(c) for c, _ in el.whens) and all(_linear(r) or _zero(r) for r in branches)
+                and any(_linear(r) for r in branches))
+    if isinstance(el, FunctionElement) and _name(el) == "coalesce":
+        args = list(el.clauses)
+        return bool(args) and _linear(args[0]) and all(_zero(a) for a in args[1:])
+    return False
+
+
+def _plan(stmt: Select) -> tuple[set[str], set[int]] | None:
+    """(budget_line columns used, ids of count(*) to become SUM(lines)), or None when the
+    statement does not read budget_line or a summary could change its answer."""
+    used: set[str] = set()
+    counts: set[int] = set()
+    reads = False
+
+    def visit_in(el, fact: bool):
+        nonlocal reads
+        if isinstance(el, Select):
+            fact = _reads_fact(el)
+            if fact:
+                reads = True
+                if any(isinstance(c, FunctionElement) and _name(c) == "count" for c in el._raw_columns):
+                    raise _Refuse("an unlabelled count(*): its column name would change")
+                grouped = bool(el._group_by_clauses) or bool(el._distinct)
+                if not grouped and not all(_mentions(c, _aggregate) for c in el.selected_columns):
+                    raise _Refuse("a row per line")
+            for child in _children(el):
+                visit_in(child, fact)
+            return
+        if isinstance(el, Alias) and _is_fact(el.element):
+            raise _Refuse("an alias of budget_line")
+        if isinstance(el, sa.TableClause):
+            return
+        if _fact_column(el):
+            if el.name in MONEY_COLUMNS:
+                raise _Refuse(f"{el.name} outside SUM")
+            used.add(el.name)
+            return
+        if fact and isinstance(el, Over):
+            raise _Refuse("a window over lines")
+        if fact and isinstance(el, FunctionElement):
+            name = _name(el)
+            if name == "sum":
+                args = list(el.clauses)
+                if len(args) != 1 or not _linear(args[0]):
+                    raise _Refuse("SUM of something other than amounts")
+                _walk(args[0], lambda e: used.add(e.name) if _fact_column(e) else None)
+                return
+            if name == "count":
+                if not _is_star_count(el):
+                    raise _Refuse("count(column)")
+                counts.add(id(el))
+                return
+            if name not in ("min", "max") and name not in SCALAR_FUNCTIONS:
+                raise _Refuse(f"{name}() over lines")
+        for child in _children(el):
+            visit_in(child, fact)
+
+    try:
+        visit_in(stmt, False)
+    except _Refuse:
+        return None
+    return (used, counts) if reads else None
+
+
+def _aggregate(el) -> bool:
+    return isinstance(el, FunctionElement) and _name(el) in ("sum", "count", "min", "max")
+
+
+def _rewrite(stmt: Select, table: sa.Table, counts: set[int]) -> Select:
+    def replace(el):
+        if _is_fact(el):
+            return table
+        if _fact_column(el):
+            return table.c[el.name]
+        if id(el) in counts:
+            return sa.cast(sa.func.coalesce(sa.func.sum(table.c.lines), 0), sa.BigInteger)
+        return None
+    return visitors.replacement_traverse(stmt, {}, replace)
