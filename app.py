@@ -8,6 +8,7 @@ from __future__ import annotations
 from dash import Dash
 
 import routes
+from components import response_cache
 from components.data import init_cache
 from components.shell import shell_layout
 from domain.i18n import t
@@ -30,6 +31,7 @@ app.index_string = app.index_string.replace("<html>", '<html lang="es">', 1)   #
 app.layout = shell_layout
 server = app.server
 init_cache(server)
+response_cache.register(server)
 routes.register(server)
 
 

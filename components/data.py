@@ -25,7 +25,7 @@ def init_cache(server: Flask) -> None:
     folder = get_settings().data_dir / "cache"
     folder.mkdir(parents=True, exist_ok=True)
     cache.init_app(server, config={"CACHE_TYPE": "FileSystemCache", "CACHE_DIR": str(folder),
-                                   "CACHE_DEFAULT_TIMEOUT": TIMEOUT_S, "CACHE_THRESHOLD": 2000})
+                                   "CACHE_DEFAULT_TIMEOUT": TIMEOUT_S, "CACHE_THRESHOLD": 20000})
 
 
 def _usable() -> bool:

@@ -8,6 +8,7 @@ from typing import Any, Callable
 import dash_bootstrap_components as dbc
 from dash import MATCH, Input, Output, clientside_callback, dcc, get_asset_url, html
 
+from components import response_cache
 from components.data import cached
 from components.figures import empty_figure
 from components.filters import filter_bar
@@ -67,6 +68,7 @@ def store_problem(lang: str) -> tuple[str, str, list[str]]:
 
 def store_missing(lang: str, prefix: str) -> dbc.Container:
     """Shown instead of a page when there is no usable store: what to run, not a traceback."""
+    response_cache.skip()           # the store may be back at the next request
     title, body, commands = store_problem(lang)
     pres = [html.Pre(c, className="mb-0" if i == len(commands) - 1 else "mb-2") for i, c in enumerate(commands)]
     # No commands: the database is unreachable. The page reloads itself until it answers again.

@@ -16,6 +16,7 @@ from datetime import datetime
 import dash
 from dash import Input, Output, clientside_callback, html
 
+from components import response_cache
 from components.data import cached
 from components.layout import page_context, store_missing
 from components.report import (
@@ -82,6 +83,7 @@ def layout(**query):
             return chooser(cached(report_data.choices, year, lang), years, state, lang, message)
     except engine.StoreMissing:
         return store_missing(lang, PREFIX)
+    response_cache.skip()           # the report prints the time it was made
     return report_view(data, lang, datetime.now().astimezone())
 
 
