@@ -112,9 +112,10 @@ def cmd_upgrade(args) -> int:
 
 
 # brief option -> URL key: the CLI builds the same query dict the page's URL gives
-BRIEF_OPTIONS = {"page": "page", "year": "year", "level": "level", "path": "path", "programme": "programme",
-                 "metric": "metric", "programa_red": "programa_red", "categoria": "categoria",
-                 "indicador": "indicador", "precios": "precios", "lang": "lang"}
+BRIEF_OPTIONS = {"page": "page", "year": "year", "level": "level", "path": "path", "por": "por",
+                 "apartar": "apartar", "programme": "programme", "metric": "metric", "genero": "genero",
+                 "departamento": "departamento", "comparar": "comparar", "programa_red": "programa_red",
+                 "categoria": "categoria", "indicador": "indicador", "precios": "precios", "lang": "lang"}
 
 
 def cmd_brief(args) -> int:
@@ -178,16 +179,25 @@ def main(argv: list[str] | None = None) -> int:
     up.set_defaults(func=cmd_upgrade)
 
     bp = sub.add_parser("brief", help="the Excel brief of one dashboard view (as the page's download gives)")
-    bp.add_argument("--page", required=True, choices=["resumen", "programas", "regiones", "genero", "red"])
+    from domain.codes import LEVEL_CHOICES
+    from domain.url_state import DRILL_VIEWS, GENDER_CHOICES, INDICATORS, METRICS, PRICES, SET_ASIDE
+    from domain.network import NETWORK_CATEGORIES
+    from exports.views import PAGES
+    bp.add_argument("--page", required=True, choices=list(PAGES))
     bp.add_argument("--year", type=int)
-    bp.add_argument("--level", choices=["E", "R", "M", "all"], help="level of government (default: all)")
+    bp.add_argument("--level", choices=list(LEVEL_CHOICES), help="level of government (default: all)")
     bp.add_argument("--path", help="Programas drill path: codes joined with '.', e.g. 0001.3033251")
+    bp.add_argument("--por", choices=list(DRILL_VIEWS), help="Programas: what the drill's bars show")
+    bp.add_argument("--apartar", choices=list(SET_ASIDE), help="Programas: set a part of the budget aside")
     bp.add_argument("--programme", help="Regiones: a programme code")
-    bp.add_argument("--metric", choices=["devengado", "pim", "avance"], help="Regiones: the map's measure")
+    bp.add_argument("--metric", choices=list(METRICS), help="Regiones: the map's measure")
+    bp.add_argument("--genero", choices=list(GENDER_CHOICES), help="Regiones: which gender total gender_share uses")
+    bp.add_argument("--departamento", help="Regiones: a department's profile (INEI code), e.g. 08")
+    bp.add_argument("--comparar", help="Regiones: departments side by side, codes joined with '.', e.g. 08.15")
     bp.add_argument("--programa-red", dest="programa_red", help="Red: a network programme id, e.g. juntos")
-    bp.add_argument("--categoria", choices=["all", "protective", "preventive", "promotive", "transformative"])
-    bp.add_argument("--indicador", choices=["habitante", "mujer"])
-    bp.add_argument("--precios", choices=["nominal", "real"])
+    bp.add_argument("--categoria", choices=["all", *NETWORK_CATEGORIES])
+    bp.add_argument("--indicador", choices=list(INDICATORS))
+    bp.add_argument("--precios", choices=list(PRICES))
     bp.add_argument("--lang", choices=["es", "en"])
     bp.add_argument("--out", type=Path, help="the .xlsx to write (default: the brief's own file name)")
     bp.set_defaults(func=cmd_brief)

@@ -40,6 +40,7 @@ class ReportJob:
     year: int | None
     lang: str
     out: Path
+    prices: str = "nominal"    # nominal | real (domain.url_state.PRICES)
 
 
 def _free_port() -> int:
@@ -114,7 +115,7 @@ def make_report(job: ReportJob, chromium: Path = CHROMIUM) -> tuple[str, Path]:
     from exports.report_data import PATH, report_search
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    url = base + PATH + report_search(job.kind, job.code, year, job.lang)
+    url = base + PATH + report_search(job.kind, job.code, year, job.lang, job.prices)
     out = job.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="gsb-report-") as tmp:
@@ -140,7 +141,7 @@ def cmd_report(args) -> int:
     kind, code = next((k, v) for k, v in (("programa", args.programa), ("departamento", args.departamento),
                                           ("programa_red", args.programa_red)) if v)
     job = ReportJob(kind=kind, code=code.strip().lower() if kind == "programa_red" else code.strip(),
-                    year=args.year, lang=args.lang, out=Path(args.out))
+                    year=args.year, lang=args.lang, out=Path(args.out), prices=args.precios)
     try:
         _, out = make_report(job)
     except ReportError as exc:
@@ -160,5 +161,7 @@ def add_report_command(sub) -> None:
                        help="social protection programme (data/network/programmes.yaml id), e.g. juntos")
     rp.add_argument("--year", type=int, help="fiscal year (default: the latest loaded)")
     rp.add_argument("--lang", choices=["es", "en"], default="es")
+    rp.add_argument("--precios", choices=["nominal", "real"], default="nominal",
+                    help="amounts in nominal soles or in soles of the CPI base year, as the page's switch")
     rp.add_argument("--out", required=True, help="the PDF file to write")
     rp.set_defaults(func=cmd_report)

@@ -350,6 +350,21 @@ def test_cli_writes_the_same_workbook_as_build_brief(use, tmp_path):
     assert cli == ours
 
 
+def test_cli_takes_every_key_the_regiones_url_takes(use, tmp_path):
+    """--metric gender_share --genero estricto --comparar: the workbook of that Regiones view."""
+    out = tmp_path / "r.xlsx"
+    p = subprocess.run([sys.executable, "-m", "etl", "brief", "--page", "regiones", "--year", "2010", "--metric",
+                        "gender_share", "--genero", "estricto", "--comparar", "15.08", "--out", str(out)],
+                       cwd=ROOT, capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    _, wb, _ = brief(page="regiones", year="2010", metric="gender_share", genero="estricto", comparar="15.08")
+    cli, ours = values(load_workbook(out)), values(wb)
+    link = next(k for k, v in cli.items() if isinstance(v, str) and v.startswith("http://127.0.0.1:8050/regiones?"))
+    assert "metric=gender_share" in cli[link] and "genero=estricto" in cli[link]
+    cli[link] = ours[link] = None
+    assert cli == ours
+
+
 @pytest.mark.parametrize("args, message", [
     (["--page", "genero", "--year", "1999"], "year '1999' is not loaded (loaded: 2010, 2011)"),
     (["--page", "red", "--programa-red", "nope"], "programa_red 'nope' is not in the loaded network"),

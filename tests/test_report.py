@@ -239,6 +239,23 @@ def test_cli_says_so_when_chromium_is_missing(use, monkeypatch, tmp_path, capsys
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_cli_prints_the_report_in_the_prices_asked_for(use, monkeypatch, tmp_path, capsys):
+    """--precios real asks the served app for the real-soles report (the page's switch)."""
+    from etl import report_pdf
+    from etl.__main__ import main
+    asked = []
+    monkeypatch.setattr(report_pdf.make_report, "__defaults__", (Path(sys.executable),))   # any executable
+    monkeypatch.setattr(report_pdf, "_start_app", lambda port, log: subprocess.Popen(["sleep", "30"]))
+    monkeypatch.setattr(report_pdf, "_wait_until_up", lambda proc, url, log_path: None)
+    monkeypatch.setattr(report_pdf, "_print", lambda url, out, chromium, profile: (asked.append(url),
+                                                                                  out.write_bytes(b"%PDF-1.4")))
+    assert main(["report", "--programa", "0080", "--year", "2010", "--precios", "real",
+                 "--out", str(tmp_path / "r.pdf")]) == 0, capsys.readouterr().err
+    assert main(["report", "--programa", "0080", "--year", "2010", "--out", str(tmp_path / "n.pdf")]) == 0
+    assert asked[0].endswith("/informe?programa=0080&year=2010&precios=real"), asked
+    assert asked[1].endswith("/informe?programa=0080&year=2010"), asked
+
+
 def test_cli_refuses_a_subject_without_data(use, tmp_path, capsys):
     from etl import report_pdf
     job = report_pdf.ReportJob("programa", "9999", 2010, "es", tmp_path / "x.pdf")
