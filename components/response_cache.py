@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # What a callback's answer can depend on besides its request and the store (tests/test_response_cache.py).
 CODE_PARTS = ("app.py", "routes.py", "settings.py", "components", "pages", "domain", "store", "exports",
               "rules", "data")
+HEADER = "X-Answer-Cache"            # hit | miss: for the benchmark and for whoever debugs a slow page
 MAX_BYTES = 4 * 1024 * 1024          # a bigger answer is rare and not worth a file per view
 
 
@@ -75,13 +76,15 @@ def register(server: Flask) -> None:
             return None
         body = cache.get(found[0])
         if body is not None:
-            return Response(body, status=200, mimetype="application/json")
+            return Response(body, status=200, mimetype="application/json", headers={HEADER: "hit"})
         g.gsb_answer_key, g.gsb_identity = found
         return None
 
     @server.after_request
     def keep_answer(response: Response) -> Response:
         key = g.pop("gsb_answer_key", None)
+        if key is not None:
+            response.headers[HEADER] = "miss"
         if (key is None or response.status_code != 200 or response.mimetype != "application/json"
                 or g.get("gsb_no_response_cache") or response.direct_passthrough):
             return response

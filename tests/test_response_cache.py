@@ -53,6 +53,7 @@ def test_a_repeated_request_is_answered_without_running_the_callback(tiny):
     assert _post(client) == (200, {"answer": 1})
     assert _post(client) == (200, {"answer": 1})
     assert len(runs) == 1
+    assert client.post(CALLBACK_PATH, json={"inputs": [{"id": "x", "value": 1}]}).headers["X-Answer-Cache"] == "hit"
     # another request body (other inputs) is another answer
     assert _post(client, {"inputs": [{"id": "x", "value": 2}]}) == (200, {"answer": 2})
     assert len(runs) == 2
