@@ -168,6 +168,9 @@ def drive(url: str, paths: list[str]) -> tuple[list[float], list[float], list[di
                 resp = req.response() if finished else None
                 if resp is None or resp.status >= 400:
                     errors += 1
+                    why = f"HTTP {resp.status}" if resp is not None else f"failed: {req.failure}"
+                    print(f"callback error ({why}): {json.loads(req.post_data or '{}').get('output', '?')[:80]}",
+                          flush=True)
                     continue
                 t = req.timing
                 times.append(t["responseEnd"] - t["requestStart"])
