@@ -73,6 +73,18 @@ def test_pages_and_healthz_follow_the_database_down_and_back(private_pg, tmp_pat
         with app.server.test_request_context("/"):
             return text(overview.layout())
 
+    def routed() -> str:
+        """The page as the browser gets it: the router callback, through the answer cache."""
+        body = {"output": ".._pages_content.children..._pages_store.data..",
+                "outputs": [{"id": "_pages_content", "property": "children"},
+                            {"id": "_pages_store", "property": "data"}],
+                "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/"},
+                           {"id": "_pages_location", "property": "search", "value": "?year=2010"}],
+                "changedPropIds": ["_pages_location.pathname"], "state": []}
+        r = client.post("/_dash-update-component", json=body)
+        assert r.status_code == 200, r.get_data(as_text=True)[:300]
+        return r.get_data(as_text=True)
+
     def health() -> tuple[int, dict]:
         r = client.get("/healthz")
         return r.status_code, json.loads(r.get_data(as_text=True))
@@ -84,6 +96,8 @@ def test_pages_and_healthz_follow_the_database_down_and_back(private_pg, tmp_pat
         assert "password" not in json.dumps(body)
         up_text = page_text()
         assert "La base de datos no responde" not in up_text
+        up_routed = routed()
+        assert "overview-state" in up_routed and routed() == up_routed      # the second from the cache
 
         _pg(env, "stop")
         code, body = health()
@@ -91,11 +105,13 @@ def test_pages_and_healthz_follow_the_database_down_and_back(private_pg, tmp_pat
         down_text = page_text()
         assert "La base de datos no responde" in down_text and "cada 10 segundos" in down_text
         assert "store-retry" in down_text               # the page reloads itself until the database answers
+        assert "La base de datos no responde" in routed() and "overview-state" not in routed()
 
         _pg(env, "restart")
         code, body = health()
         assert code == 200 and body["status"] == "ok", body
         assert page_text() == up_text
+        assert routed() == up_routed
     finally:
         dispose_read_engines(url.rsplit("/", 1)[0])
 
