@@ -10,14 +10,20 @@ from pathlib import Path
 from domain.errors import LoadRefused
 
 
+def read_nonempty(path: Path) -> bytes:
+    """The bytes of a curated file (CSV here, YAML in etl/network.py), refused when absent or blank."""
+    if not path.exists():
+        raise LoadRefused(path.name, "file not found")
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise LoadRefused(path.name, "empty file")
+    return raw
+
+
 def read_rows(path: Path, header: tuple[str, ...]) -> tuple[bytes, list[tuple[int, dict]]]:
     """(the file's bytes, [(line, {column: stripped text})])."""
     name = path.name
-    if not path.exists():
-        raise LoadRefused(name, "file not found")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise LoadRefused(name, "empty file")
+    raw = read_nonempty(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

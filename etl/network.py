@@ -21,6 +21,7 @@ import yaml
 from domain.codes import FIRST_FACT_YEAR, LANGS, LAST_YEAR, SEXES
 from domain.errors import LoadRefused
 from domain.network import CURRENCIES, MATCHERS, NETWORK_CATEGORIES, is_count_unit
+from etl.curated_csv import read_nonempty
 from etl.publish import Written, publish_once
 from etl.result import LoadResult, run_load
 from settings import PROJECT_ROOT, Settings, get_settings
@@ -183,11 +184,7 @@ def read_programmes(path: Path | str = DEFAULT_PATH) -> Network:
     """Parse and validate the whole file; raise LoadRefused at the first problem."""
     path = Path(path)
     name = path.name
-    if not path.exists():
-        raise LoadRefused(name, "file not found")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise LoadRefused(name, "empty file")
+    raw = read_nonempty(path)
     try:
         data = yaml.load(raw, Loader=_Loader)   # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
