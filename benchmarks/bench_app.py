@@ -78,7 +78,7 @@ def build(store_dir: Path, lines: int) -> None:
     print(f"store built in {time.perf_counter() - t0:.0f} s", flush=True)
 
 
-def copy_to_postgres(store_dir: Path, admin_url: str) -> str:
+def copy_to_postgres(store_dir: Path, admin_url: str, name: str | None = None) -> str:
     """Every table of the DuckDB store into a new PostgreSQL database (through the project's schema)."""
     import uuid
 
@@ -89,7 +89,7 @@ def copy_to_postgres(store_dir: Path, admin_url: str) -> str:
     from store.bulk import insert_batches
     from store.engine import dispose_read_engines, write_transaction
     from store.schema import metadata
-    name = f"gsb_app_{uuid.uuid4().hex[:8]}"
+    name = name or f"gsb_app_{uuid.uuid4().hex[:8]}"
     admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as c:
         c.exec_driver_sql(f'CREATE DATABASE "{name}"')
@@ -99,8 +99,11 @@ def copy_to_postgres(store_dir: Path, admin_url: str) -> str:
         dispose_read_engines()              # DuckDB: one configuration per file and process
         pg = dataclasses.replace(get_settings(), database_url=url)
         src = duckdb.connect(str(get_settings().duckdb_path), read_only=True)
+        present = {r[0] for r in src.sql("SELECT table_name FROM information_schema.tables").fetchall()}
         with write_transaction(pg) as conn:
             for table in metadata.sorted_tables:
+                if table.name not in present:       # a table newer than the store: stays empty
+                    continue
                 conn.execute(table.delete())
                 insert_batches(conn, table, src.sql(f'SELECT * FROM "{table.name}"').to_arrow_reader(250_000))
         src.close()

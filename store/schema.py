@@ -192,6 +192,20 @@ line_class = sa.Table(
 )
 sa.Index("ix_line_class_year", line_class.c.fiscal_year)
 
+# line_class summed per programme and classification (store/summaries.py rebuilds it at the end
+# of every write and routes the line_class statements it answers exactly: the Género totals and
+# per-programme rule tables). `keys` counts the line_class rows summed, `lines` their lines.
+LINE_CLASS_SUM_GRAIN = ("fiscal_year", "nivel_gobierno", "programa", "rule_set_id", "rule_id", "category", "marker",
+                        "weight", "lio_line")
+line_class_sum = sa.Table(
+    "line_class_sum", metadata,
+    *[line_class.c[c].copy() for c in LINE_CLASS_SUM_GRAIN],
+    sa.Column("keys", sa.BigInteger, nullable=False),
+    sa.Column("lines", sa.BigInteger, nullable=False),
+    *[sa.Column(a, MONEY, nullable=False) for a in MAIN_STAGES],
+)
+sa.Index("ix_line_class_sum_year", line_class_sum.c.fiscal_year)
+
 # ---- Social protection network and reference denominators (etl/network.py, etl/coverage.py,
 # etl/reference.py; read by store/programmes.py, programme_money.py, reference.py). Small tables, replaced
 # whole by their loaders

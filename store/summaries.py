@@ -10,6 +10,12 @@ inside SUM of an expression linear in them, count(*) becomes SUM(lines), and eve
 the lines aggregates, groups or is DISTINCT. Anything else (a new read function using month with
 genérica, an AVG, a window over lines, ...) stays on budget_line and is still right, only slower.
 tests/test_summaries.py compares every read function with and without the summaries.
+
+line_class (one row per classified key, store/schema.py) gets the same treatment: line_class_sum
+sums it per programme and classification, is rebuilt whole at the end of every write (a few
+hundred rows from a few hundred thousand keys: it can never lag a load or a classification), and
+the same rules route line_class statements to it (`lines` and the amounts only inside SUM,
+count(*) becomes SUM(keys)).
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ import contextvars
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.sql import operators, visitors
@@ -36,18 +43,46 @@ from sqlalchemy.sql.elements import (
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.selectable import Alias, Join, Select
 
-from domain.codes import STAGES
-from store.schema import SUMMARY_TABLES, budget_line, store_info
+from domain.codes import MAIN_STAGES, STAGES
+from store.schema import (
+    LINE_CLASS_SUM_GRAIN,
+    SUMMARY_TABLES,
+    budget_line,
+    line_class,
+    line_class_sum,
+    store_info,
+)
 
 SUMMARY_VERSION = "1"          # store_info 'summaries': bump when SUMMARY_GRAINS change
 _KEY = "summaries"
+CLASS_SUM_VERSION = "1"        # store_info 'line_class_sum': bump when LINE_CLASS_SUM_GRAIN changes
+_CLASS_KEY = "line_class_sum"
 MONEY_COLUMNS = frozenset(STAGES)
+
+
+@dataclass(frozen=True)
+class _Fact:
+    """A table whose statements may read smaller sums of it instead."""
+    table: sa.Table
+    money: frozenset               # additive columns: allowed only inside SUM
+    count_column: str              # the summaries' column count(*) becomes SUM of
+    summaries: tuple               # smallest first
+    key: str                       # store_info key saying the summaries are there ...
+    version: str                   # ... at this version
+    refuse_with: tuple = ()        # statements also reading these tables stay as they are
+
+
+BUDGET = _Fact(budget_line, MONEY_COLUMNS, "lines", SUMMARY_TABLES, _KEY, SUMMARY_VERSION)
+CLASS = _Fact(line_class, frozenset({*MAIN_STAGES, "lines"}), "keys", (line_class_sum,), _CLASS_KEY,
+              CLASS_SUM_VERSION, refuse_with=(budget_line.name,))
+FACTS = (BUDGET, CLASS)
+_FACT_OF = {t.name: f for f in FACTS for t in f.summaries}
 # Functions of a line's own columns: the same value on every line a summary row sums.
 SCALAR_FUNCTIONS = frozenset({"ltrim", "rtrim", "trim", "lower", "upper", "coalesce", "substr", "substring",
                               "length", "concat", "left", "right", "replace", "nullif"})
 
 _enabled: contextvars.ContextVar[bool] = contextvars.ContextVar("gsb_summaries", default=True)
-_ready: weakref.WeakKeyDictionary[sa.Engine, bool] = weakref.WeakKeyDictionary()
+_ready: weakref.WeakKeyDictionary[sa.Engine, set] = weakref.WeakKeyDictionary()
 
 
 # ---------------------------------------------------------------- writing
@@ -71,10 +106,42 @@ def refresh(conn: sa.Connection, years: list[int] | None = None) -> None:
         conn.execute(store_info.insert().values(key=_KEY, value=SUMMARY_VERSION))
 
 
+# PostgreSQL only (build-if-missing in ensure): the network's budget links (store/programme_money.py)
+# test codes as ltrim(col, '0') = code and name patterns as col IN (codes); with these, one year of
+# a programme's lines is a bitmap index scan of budget_sum_mid instead of a scan of millions of rows
+# (benchmarks/RESULTS.md, "cold reads at 10 M lines"). DuckDB scans it fast enough without.
+PG_LINK_INDEXES = {
+    "ix_budget_sum_mid_sec_ejec0": "ltrim(sec_ejec, '0')",
+    "ix_budget_sum_mid_programa0": "ltrim(programa, '0')",
+    "ix_budget_sum_mid_pliego0": "ltrim(pliego, '0')",
+    "ix_budget_sum_mid_sec_ejec": "sec_ejec",
+    "ix_budget_sum_mid_producto": "producto_proyecto",
+    "ix_budget_sum_mid_actividad": "actividad",
+}
+
+
 def ensure(conn: sa.Connection) -> None:
-    """A store written before the summaries existed (or of another SUMMARY_VERSION) gets them whole."""
+    """A store written before the summaries existed (or of another SUMMARY_VERSION) gets them whole;
+    on PostgreSQL, the budget-link indexes are created if missing."""
     if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _KEY)).scalar() != SUMMARY_VERSION:
         refresh(conn, None)
+    if conn.dialect.name == "postgresql":
+        mid = SUMMARY_TABLES[1].name
+        for name, expr in PG_LINK_INDEXES.items():
+            conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {mid} (fiscal_year, {expr})")
+
+
+def refresh_line_class(conn: sa.Connection) -> None:
+    """line_class_sum rebuilt whole from line_class, inside the caller's write."""
+    c = line_class
+    select = sa.select(*[c.c[g] for g in LINE_CLASS_SUM_GRAIN], sa.func.count().label("keys"),
+                       sa.func.sum(c.c.lines).label("lines"), *[sa.func.sum(c.c[a]).label(a) for a in MAIN_STAGES]
+                       ).group_by(*[c.c[g] for g in LINE_CLASS_SUM_GRAIN])
+    conn.execute(line_class_sum.delete())
+    conn.execute(line_class_sum.insert().from_select([*LINE_CLASS_SUM_GRAIN, "keys", "lines", *MAIN_STAGES], select))
+    if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _CLASS_KEY)).scalar() != CLASS_SUM_VERSION:
+        conn.execute(store_info.delete().where(store_info.c.key == _CLASS_KEY))
+        conn.execute(store_info.insert().values(key=_CLASS_KEY, value=CLASS_SUM_VERSION))
 
 
 def reconcile(conn: sa.Connection) -> list[int]:
@@ -88,6 +155,7 @@ def reconcile(conn: sa.Connection) -> list[int]:
     stale = sorted(y for y in set(lines) | set(summed) if lines.get(y, 0) != summed.get(y, 0))
     if stale:
         refresh(conn, stale)
+    refresh_line_class(conn)        # loads and classifications both rewrite line_class: always rebuilt
     return stale
 
 
@@ -103,15 +171,16 @@ def disabled() -> Iterator[None]:
         _enabled.reset(token)
 
 
-def _available(conn: sa.Connection) -> bool:
-    """The store holds summaries of this version. Cached per engine only once true: a store
-    gains them at its first write by this code and never loses them."""
+def _available(conn: sa.Connection, fact: _Fact = BUDGET) -> bool:
+    """The store holds that fact's summaries at this version. Cached per engine only once true: a
+    store gains them at its first write by this code and never loses them."""
     engine = conn.engine
-    if _ready.get(engine):
+    ready = _ready.setdefault(engine, set())
+    if fact.key in ready:
         return True
-    found = conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _KEY)).scalar() == SUMMARY_VERSION
+    found = conn.execute(sa.select(store_info.c.value).where(store_info.c.key == fact.key)).scalar() == fact.version
     if found:
-        _ready[engine] = True
+        ready.add(fact.key)
     return found
 
 
@@ -119,31 +188,33 @@ def route(conn: sa.Connection, stmt):
     """stmt over the smallest summary table that gives exactly its answer; else stmt unchanged."""
     if not _enabled.get() or not isinstance(stmt, Select):
         return stmt
-    plan = _plan(stmt)
-    if plan is None:
+    for fact in FACTS:
+        plan = _plan(stmt, fact)
+        if plan is None:
+            continue
+        used, counts = plan
+        for table in fact.summaries:
+            if used <= set(table.c.keys()):
+                return _rewrite(stmt, table, counts) if _available(conn, fact) else stmt
         return stmt
-    used, counts = plan
-    for table in SUMMARY_TABLES:
-        if used <= set(table.c.keys()):
-            return _rewrite(stmt, table, counts) if _available(conn) else stmt
     return stmt
 
 
-def _is_fact(el) -> bool:
-    return isinstance(el, sa.TableClause) and not isinstance(el, Alias) and el.name == budget_line.name
+def _is_fact(el, fact: _Fact = BUDGET) -> bool:
+    return isinstance(el, sa.TableClause) and not isinstance(el, Alias) and el.name == fact.table.name
 
 
-def _fact_column(el) -> bool:
-    return isinstance(el, ColumnClause) and _is_fact(getattr(el, "table", None))
+def _fact_column(el, fact: _Fact = BUDGET) -> bool:
+    return isinstance(el, ColumnClause) and _is_fact(getattr(el, "table", None), fact)
 
 
-def _money(el) -> bool:
-    return _fact_column(el) and el.name in MONEY_COLUMNS
+def _money(el, fact: _Fact = BUDGET) -> bool:
+    return _fact_column(el, fact) and el.name in fact.money
 
 
-def _reads_fact(select: Select) -> bool:
+def _reads_fact(select: Select, fact: _Fact = BUDGET) -> bool:
     def has(f) -> bool:
-        return _is_fact(f) or (isinstance(f, Join) and (has(f.left) or has(f.right)))
+        return _is_fact(f, fact) or (isinstance(f, Join) and (has(f.left) or has(f.right)))
     return any(has(f) for f in select.get_final_froms())
 
 
@@ -185,54 +256,55 @@ def _zero(el) -> bool:
     return isinstance(el, Null) or (isinstance(el, BindParameter) and el.value in (0, None))
 
 
-def _free(el) -> bool:
-    return not _mentions(el, _money)
+def _free(el, fact: _Fact = BUDGET) -> bool:
+    return not _mentions(el, lambda e: _money(e, fact))
 
 
-def _linear(el) -> bool:
+def _linear(el, fact: _Fact = BUDGET) -> bool:
     """el is a sum of amounts times factors that depend only on the line's other columns: its
     SUM over lines equals its SUM over their summary rows."""
-    if _money(el):
+    if _money(el, fact):
         return True
     if isinstance(el, (Label, Grouping)):
-        return _linear(el.element)
+        return _linear(el.element, fact)
     if isinstance(el, (Cast, TypeCoerce)):
-        return _linear(el.clause)
+        return _linear(el.clause, fact)
     if isinstance(el, UnaryExpression):
-        return el.operator is operators.neg and _linear(el.element)
+        return el.operator is operators.neg and _linear(el.element, fact)
     if isinstance(el, BinaryExpression):
         op, left, right = el.operator, el.left, el.right
         if op in (operators.add, operators.sub):
-            return _linear(left) and _linear(right)
+            return _linear(left, fact) and _linear(right, fact)
         if op is operators.mul:
-            return (_linear(left) and _free(right)) or (_free(left) and _linear(right))
+            return (_linear(left, fact) and _free(right, fact)) or (_free(left, fact) and _linear(right, fact))
         if op is operators.truediv:
-            return _linear(left) and _free(right)
+            return _linear(left, fact) and _free(right, fact)
         return False
     if isinstance(el, Case):
-        if el.value is not None and not _free(el.value):
+        if el.value is not None and not _free(el.value, fact):
             return False
         branches = [r for _, r in el.whens] + ([el.else_] if el.else_ is not None else [])
-        return (all(_free(c) for c, _ in el.whens) and all(_linear(r) or _zero(r) for r in branches)
-                and any(_linear(r) for r in branches))
+        return (all(_free(c, fact) for c, _ in el.whens) and all(_linear(r, fact) or _zero(r) for r in branches)
+                and any(_linear(r, fact) for r in branches))
     if isinstance(el, FunctionElement) and _name(el) == "coalesce":
         args = list(el.clauses)
-        return bool(args) and _linear(args[0]) and all(_zero(a) for a in args[1:])
+        return bool(args) and _linear(args[0], fact) and all(_zero(a) for a in args[1:])
     return False
 
 
-def _plan(stmt: Select) -> tuple[set[str], set[int]] | None:
-    """(budget_line columns used, ids of count(*) to become SUM(lines)), or None when the
-    statement does not read budget_line or a summary could change its answer."""
+def _plan(stmt: Select, fact: _Fact = BUDGET) -> tuple[set[str], set[int]] | None:
+    """(fact table columns used, ids of count(*) to become SUM(lines)), or None when the
+    statement does not read the fact table (budget_line unless told) or a summary could change
+    its answer."""
     used: set[str] = set()
     counts: set[int] = set()
     reads = False
 
-    def visit_in(el, fact: bool):
+    def visit_in(el, reading: bool):
         nonlocal reads
         if isinstance(el, Select):
-            fact = _reads_fact(el)
-            if fact:
+            reading = _reads_fact(el, fact)
+            if reading:
                 reads = True
                 if any(isinstance(c, FunctionElement) and _name(c) == "count" for c in el._raw_columns):
                     raise _Refuse("an unlabelled count(*): its column name would change")
@@ -240,26 +312,28 @@ def _plan(stmt: Select) -> tuple[set[str], set[int]] | None:
                 if not grouped and not all(_mentions(c, _aggregate) for c in el.selected_columns):
                     raise _Refuse("a row per line")
             for child in _children(el):
-                visit_in(child, fact)
+                visit_in(child, reading)
             return
-        if isinstance(el, Alias) and _is_fact(el.element):
-            raise _Refuse("an alias of budget_line")
+        if isinstance(el, Alias) and _is_fact(el.element, fact):
+            raise _Refuse("an alias of the fact table")
         if isinstance(el, sa.TableClause):
+            if el.name in fact.refuse_with:
+                raise _Refuse(f"also reads {el.name}")
             return
-        if _fact_column(el):
-            if el.name in MONEY_COLUMNS:
+        if _fact_column(el, fact):
+            if el.name in fact.money:
                 raise _Refuse(f"{el.name} outside SUM")
             used.add(el.name)
             return
-        if fact and isinstance(el, Over):
+        if reading and isinstance(el, Over):
             raise _Refuse("a window over lines")
-        if fact and isinstance(el, FunctionElement):
+        if reading and isinstance(el, FunctionElement):
             name = _name(el)
             if name == "sum":
                 args = list(el.clauses)
-                if len(args) != 1 or not _linear(args[0]):
+                if len(args) != 1 or not _linear(args[0], fact):
                     raise _Refuse("SUM of something other than amounts")
-                _walk(args[0], lambda e: used.add(e.name) if _fact_column(e) else None)
+                _walk(args[0], lambda e: used.add(e.name) if _fact_column(e, fact) else None)
                 return
             if name == "count":
                 if not _is_star_count(el):
@@ -269,7 +343,7 @@ def _plan(stmt: Select) -> tuple[set[str], set[int]] | None:
             if name not in ("min", "max") and name not in SCALAR_FUNCTIONS:
                 raise _Refuse(f"{name}() over lines")
         for child in _children(el):
-            visit_in(child, fact)
+            visit_in(child, reading)
 
     try:
         visit_in(stmt, False)
@@ -283,12 +357,14 @@ def _aggregate(el) -> bool:
 
 
 def _rewrite(stmt: Select, table: sa.Table, counts: set[int]) -> Select:
+    fact = _FACT_OF[table.name]
+
     def replace(el):
-        if _is_fact(el):
+        if _is_fact(el, fact):
             return table
-        if _fact_column(el):
+        if _fact_column(el, fact):
             return table.c[el.name]
         if id(el) in counts:
-            return sa.cast(sa.func.coalesce(sa.func.sum(table.c.lines), 0), sa.BigInteger)
+            return sa.cast(sa.func.coalesce(sa.func.sum(table.c[fact.count_column]), 0), sa.BigInteger)
         return None
     return visitors.replacement_traverse(stmt, {}, replace)

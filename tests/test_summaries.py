@@ -32,6 +32,7 @@ def _calls(settings):
     from store import (
         budget,
         gender,
+        gender_depth,
         gender_programmes,
         programme_money,
         programmes,
@@ -41,6 +42,7 @@ def _calls(settings):
     ids = list(programmes.programme_list(settings=settings)["id"])
     assert "juntos" in ids                                    # its links match the sample's unit 1428
     out = [("store_summary", lambda: status.store_summary(settings)),
+           *[(f"gender_series {lv}", lambda lv=lv: gender_depth.gender_series(lv, settings)) for lv in LEVEL_CHOICES],
            ("sources", lambda: status.sources(None, settings)),
            ("budget_by_year", lambda: programme_money.budget_by_year(settings=settings)),
            ("budget_by_year real", lambda: programme_money.budget_by_year(base_year=2011, settings=settings)),
@@ -53,6 +55,12 @@ def _calls(settings):
             out += [(f"overview_kpis {y} {lv}", lambda y=y, lv=lv: budget.overview_kpis(y, lv, settings)),
                     (f"by_level {y} {lv}", lambda y=y, lv=lv: budget.by_level(y, lv, settings)),
                     (f"by_programme {y} {lv}", lambda y=y, lv=lv: budget.by_programme(y, lv, settings)),
+                    (f"programme_table {y} {lv}",
+                     lambda y=y, lv=lv: gender_programmes.programme_table(y, lv, settings)),
+                    (f"lio_totals {y} {lv}", lambda y=y, lv=lv: gender_depth.lio_totals(y, lv, settings)),
+                    (f"gender_tree {y} {lv}", lambda y=y, lv=lv: gender_depth.gender_tree(y, lv, settings)),
+                    (f"execution_alerts {y} {lv}",
+                     lambda y=y, lv=lv: gender_depth.execution_alerts(y, lv, settings=settings)),
                     (f"gender_programmes {y} {lv}",
                      lambda y=y, lv=lv: gender_programmes.gender_programmes(y, lv, settings)),
                     (f"gender_by_programme {y} {lv}",
@@ -97,7 +105,11 @@ def _calls(settings):
 
 
 def _same(a, b, what):
-    if isinstance(a, pd.DataFrame):
+    if isinstance(a, dict):            # execution_alerts: figures and a frame
+        assert a.keys() == b.keys(), what
+        for k in a:
+            _same(a[k], b[k], f"{what} {k}")
+    elif isinstance(a, pd.DataFrame):
         pd.testing.assert_frame_equal(a, b, check_exact=True, obj=what)
         for col in a.columns:          # and the same Python types (Decimal stays Decimal, int stays int)
             assert [type(v) for v in a[col]] == [type(v) for v in b[col]], (what, col)
@@ -126,8 +138,8 @@ def test_every_read_function_answers_exactly_as_the_fact_table(sample, used):
             expected = call()
         got = call()
         _same(got, expected, what)
-    # not vacuous: most statements went to a summary, both kinds were used
-    assert len(used) > 500 and set(used) == {t.name for t in SUMMARY_TABLES}
+    # not vacuous: most statements went to a summary, every kind was used (line_class_sum: Género)
+    assert len(used) > 500 and set(used) == {t.name for t in SUMMARY_TABLES} | {"line_class_sum"}
 
 
 def test_reads_go_to_the_smallest_summary_that_has_their_columns(sample, used):
@@ -241,3 +253,41 @@ def test_a_writer_that_forgets_the_summaries_is_caught_by_the_write(store, used)
     k = budget.overview_kpis(2013, ALL, store).iloc[0]
     assert (k.pia, k.pim, k.devengado) == (2000, 2000, 500) and used == ["budget_sum_small"]   # as 2011
     assert sum(r[6] for r in _summary_rows(store)["budget_sum_small"] if r[0] == 2013) == 2
+
+
+def test_line_class_sum_follows_a_classification_and_a_load(sample, tmp_path, used):
+    """A new rule set (etl classify) and a new load each rewrite line_class; the Género reads on
+    line_class_sum still answer exactly as line_class itself, and really read line_class_sum."""
+    from gender_fixture import write_rules
+
+    from etl.classify import classify
+    from store import gender, gender_depth, gender_programmes
+
+    def reads():
+        out = []
+        for y in YEARS:
+            for lv in LEVEL_CHOICES:
+                out += [gender_programmes.gender_programmes(y, lv, sample), gender.gender_summary(y, {"nivel": lv}, sample),
+                        gender.gender_totals("marcador_genero", y, {"nivel": lv}, sample),
+                        gender_depth.lio_totals(y, lv, sample)]
+        return out
+
+    def same():
+        used.clear()
+        got = reads()
+        assert "line_class_sum" in used
+        with summaries.disabled():
+            expected = reads()
+        for i, (a, b) in enumerate(zip(got, expected)):
+            _same(a, b, f"read {i}")
+        return got
+
+    before = same()
+    classify(write_rules(tmp_path / "rules.csv"), settings=sample, loaded_by="tests")
+    after = same()
+    assert any(not a.equals(b) for a, b in zip(before, after))      # the classification changed answers
+    path = tmp_path / "2011-Gasto.csv"
+    fixtures.write_tiny_csv(path, [(2011, "R", "0002", "3000003", "5000004", "0900", "01", "4000", "5000",
+                                    {4: "300", 5: "400"})])
+    fixtures._load(path, demo=False)
+    same()
