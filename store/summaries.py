@@ -36,11 +36,22 @@ from sqlalchemy.sql.elements import (
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.selectable import Alias, Join, Select
 
-from domain.codes import STAGES
-from store.schema import SUMMARY_TABLES, budget_line, store_info
+from domain.codes import MAIN_STAGES, STAGES
+from domain.gender import UNREVIEWED
+from store.schema import (
+    GENDER_SUM_GRAIN,
+    LINE_CLASS_KEYS,
+    SUMMARY_TABLES,
+    budget_line,
+    gender_sum,
+    line_class,
+    store_info,
+)
 
 SUMMARY_VERSION = "1"          # store_info 'summaries': bump when SUMMARY_GRAINS change
 _KEY = "summaries"
+GENDER_VERSION = "1"           # store_info 'gender_summaries': bump when gender_sum changes
+_GENDER_KEY = "gender_summaries"
 MONEY_COLUMNS = frozenset(STAGES)
 # Functions of a line's own columns: the same value on every line a summary row sums.
 SCALAR_FUNCTIONS = frozenset({"ltrim", "rtrim", "trim", "lower", "upper", "coalesce", "substr", "substring",
@@ -48,12 +59,15 @@ SCALAR_FUNCTIONS = frozenset({"ltrim", "rtrim", "trim", "lower", "upper", "coale
 
 _enabled: contextvars.ContextVar[bool] = contextvars.ContextVar("gsb_summaries", default=True)
 _ready: weakref.WeakKeyDictionary[sa.Engine, bool] = weakref.WeakKeyDictionary()
+_gender_ready: weakref.WeakKeyDictionary[sa.Engine, bool] = weakref.WeakKeyDictionary()
 
 
 # ---------------------------------------------------------------- writing
 
 def refresh(conn: sa.Connection, years: list[int] | None = None) -> None:
-    """Rebuild the summaries of `years` (None: all) from budget_line, inside the caller's write."""
+    """Rebuild the summaries of `years` (None: all) from budget_line, inside the caller's write.
+    gender_sum also needs the lines' classification: the classification that follows a load
+    rebuilds it (etl/classify.py), and reconcile does for any year whose line count changed."""
     b = budget_line
     for table in SUMMARY_TABLES:
         grain = [c.name for c in table.c if c.name != "lines" and c.name not in MONEY_COLUMNS]
@@ -66,21 +80,52 @@ def refresh(conn: sa.Connection, years: list[int] | None = None) -> None:
             select = select.where(b.c.fiscal_year.in_(years))
         conn.execute(delete)
         conn.execute(table.insert().from_select([*grain, "lines", *STAGES], select))
-    if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _KEY)).scalar() != SUMMARY_VERSION:
-        conn.execute(store_info.delete().where(store_info.c.key == _KEY))
-        conn.execute(store_info.insert().values(key=_KEY, value=SUMMARY_VERSION))
+    _stamp(conn, _KEY, SUMMARY_VERSION)
+
+
+def refresh_gender(conn: sa.Connection, years: list[int] | None = None) -> None:
+    """Rebuild gender_sum for `years` (None: all) from budget_sum_mid joined to line_class, inside
+    the caller's write. budget_sum_mid's grain holds every line_class key and the department, so
+    its rows join exactly as the lines do; called by refresh (new lines) and by every
+    classification (etl/classify.py: new line_class rows for the same lines)."""
+    mid, c = SUMMARY_TABLES[1], line_class
+    join = mid.outerjoin(c, sa.and_(*(mid.c[k] == c.c[k] for k in LINE_CLASS_KEYS)))
+    category = sa.func.coalesce(c.c.category, UNREVIEWED)
+    weight = sa.func.coalesce(c.c.weight, 0)
+    keys = [*(mid.c[g] for g in GENDER_SUM_GRAIN), category, c.c.marker, weight]
+    select = (sa.select(*keys, sa.func.sum(mid.c.lines), *[sa.func.sum(mid.c[a]) for a in MAIN_STAGES])
+              .select_from(join).group_by(*keys))
+    delete = gender_sum.delete()
+    if years is not None:
+        years = [int(y) for y in years]
+        delete = delete.where(gender_sum.c.fiscal_year.in_(years))
+        select = select.where(mid.c.fiscal_year.in_(years))
+    conn.execute(delete)
+    conn.execute(gender_sum.insert().from_select(
+        [*GENDER_SUM_GRAIN, "category", "marker", "weight", "lines", *MAIN_STAGES], select))
+    _stamp(conn, _GENDER_KEY, GENDER_VERSION)
+
+
+def _stamp(conn: sa.Connection, key: str, version: str) -> None:
+    if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == key)).scalar() != version:
+        conn.execute(store_info.delete().where(store_info.c.key == key))
+        conn.execute(store_info.insert().values(key=key, value=version))
 
 
 def ensure(conn: sa.Connection) -> None:
     """A store written before the summaries existed (or of another SUMMARY_VERSION) gets them whole."""
     if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _KEY)).scalar() != SUMMARY_VERSION:
         refresh(conn, None)
+        refresh_gender(conn, None)
+    elif conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _GENDER_KEY)).scalar() != GENDER_VERSION:
+        refresh_gender(conn, None)
 
 
 def reconcile(conn: sa.Connection) -> list[int]:
     """The safety net every write ends with: years whose line count differs from their summaries'
-    (a writer that changed budget_line without calling refresh) are rebuilt. Returns them.
-    Writers that change amounts in place, keeping the count, must call refresh themselves."""
+    (a writer that changed budget_line without calling refresh) are rebuilt, gender_sum too. Returns
+    them. Writers that change amounts in place, keeping the count, must call refresh (and
+    refresh_gender when line_class stays) themselves."""
     b, small = budget_line, SUMMARY_TABLES[0]
     lines = dict(conn.execute(sa.select(b.c.fiscal_year, sa.func.count()).group_by(b.c.fiscal_year)).all())
     summed = {y: int(n) for y, n in conn.execute(
@@ -88,6 +133,11 @@ def reconcile(conn: sa.Connection) -> list[int]:
     stale = sorted(y for y in set(lines) | set(summed) if lines.get(y, 0) != summed.get(y, 0))
     if stale:
         refresh(conn, stale)
+    gendered = {y: int(n) for y, n in conn.execute(
+        sa.select(gender_sum.c.fiscal_year, sa.func.sum(gender_sum.c.lines)).group_by(gender_sum.c.fiscal_year)).all()}
+    behind = sorted(set(stale) | {y for y in set(lines) | set(gendered) if lines.get(y, 0) != gendered.get(y, 0)})
+    if behind:
+        refresh_gender(conn, behind)
     return stale
 
 
@@ -112,6 +162,21 @@ def _available(conn: sa.Connection) -> bool:
     found = conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _KEY)).scalar() == SUMMARY_VERSION
     if found:
         _ready[engine] = True
+    return found
+
+
+def gender_ready(engine: sa.Engine) -> bool:
+    """gender_sum may answer: summaries enabled and the store holds it. Cached per engine once
+    true (a store gains it at its first write by this code and never loses it)."""
+    if not _enabled.get():
+        return False
+    if _gender_ready.get(engine):
+        return True
+    with engine.connect() as conn:
+        found = conn.execute(sa.select(store_info.c.value)
+                             .where(store_info.c.key == _GENDER_KEY)).scalar() == GENDER_VERSION
+    if found:
+        _gender_ready[engine] = True
     return found
 
 
