@@ -32,14 +32,17 @@ from domain.gender import (
 )
 from domain.gender_rules import FIELDS, Rule, RuleError, match, read_rules
 from settings import Settings
+from store import summaries
 from store.engine import read_engine
 from store.read import DRILL_COLUMNS, GROUPS, _filtered, _frame, _pct, latest_names
 from store.rule_sets import active_rule_set_id, fetch_keys, fetch_names, rows, rules_of
 from store.schema import (
+    GENDER_SUM_GRAIN,
     LINE_CLASS_KEYS,
     budget_line,
     gender_rule,
     gender_rule_set,
+    gender_sum,
     line_class,
 )
 
@@ -84,13 +87,30 @@ _JOINED = _Source(_b.outerjoin(_c, sa.and_(*(_b.c[k] == _c.c[k] for k in LINE_CL
                   _c.c.marker, sa.func.coalesce(_c.c.weight, 0))
 
 
+# The joined lines summed by year, level, programme, department and classification, built at
+# publish time (store/summaries.py refresh_gender): answers the department filters exactly.
+_g = gender_sum
+_SUMMED = _Source(_g, _g.c, {a: _g.c[a] for a in MAIN_STAGES}, sa.func.sum(_g.c.lines), _g.c.category, _g.c.marker,
+                  _g.c.weight)
+
+
 def _column(key: str) -> str:
     return GROUPS.get(key, key)
 
 
-def _source(filters: dict | None) -> _Source:
-    keyed = all(k in GENDER_GROUPS or _column(k) in LINE_CLASS_KEYS for k in (filters or {}))
-    return _KEYED if keyed else _JOINED
+def summed_ready(settings: Settings | None) -> bool:
+    """gender_sum may answer (the store has it and summaries are not disabled)."""
+    return summaries.gender_ready(read_engine(settings))
+
+
+def _source(filters: dict | None, settings: Settings | None = None) -> _Source:
+    """line_class alone for key filters; gender_sum when its grain holds the filters; else the join."""
+    filters = filters or {}
+    if all(k in GENDER_GROUPS or _column(k) in LINE_CLASS_KEYS for k in filters):
+        return _KEYED
+    if all(k in GENDER_GROUPS or _column(k) in GENDER_SUM_GRAIN for k in filters) and summed_ready(settings):
+        return _SUMMED
+    return _JOINED
 
 
 def _where(stmt, src: _Source, year=None, filters: dict | None = None):
@@ -122,7 +142,7 @@ def gender_summary(year: int | None = None, filters: dict | None = None,
     strict = lines with marker 2; weighted = sum of amount x weight%; broad = marker 1 or 2.
     where: one more condition over budget_line's columns, for a selection no filter dict can
     say (a network programme's budget links, store/network.py programme_gender_summary)."""
-    src = _source(filters) if where is None else _JOINED
+    src = _source(filters, settings) if where is None else _JOINED
     cols = []
     for a in MAIN_STAGES:
         amt = src.amount[a]
@@ -150,7 +170,7 @@ def gender_totals(by: str, year: int | None = None, filters: dict | None = None,
     devengado, execution_pct. Every line is in exactly one group, so the rows add up to the budget."""
     if by not in GENDER_GROUPS:
         raise ValueError(f"by must be one of {GENDER_GROUPS}, not {by!r}")
-    src = _source(filters)
+    src = _source(filters, settings)
     key = src.category if by == "categoria_genero" else src.marker_key
     stmt = sa.select(key.label("key"), *[sa.func.sum(src.amount[a]).label(a) for a in MAIN_STAGES]).select_from(src.table)
     df = _frame(_where(stmt, src, year, filters).group_by(key), settings)

@@ -159,18 +159,24 @@ VIOLENCE_HEADLINE = "violencia_pareja"
 def violence_results(year: int, *, level: str | None = ALL, settings: Settings | None = None) -> dict | None:
     """For the Género page: the budget programme of `year` that aims at partner violence (by
     code or name, links.csv; the largest by devengado when several), with programme_results'
-    keys plus "code" and "name"; None when no loaded programme aims at it."""
+    keys plus "code" and "name" (headline: partner violence, first among the links); None when
+    no loaded programme aims at it. The links are read once and the scatter's points built once
+    (programme_results would read them again and build its own headline's points first)."""
     from store.budget import by_programme
-    progs = by_programme(year, level, settings=settings)
     all_links = _programme_links(year, settings)          # read once, matched per programme
+    if not (all_links["indicator"] == VIOLENCE_HEADLINE).any():
+        return None
+    progs = by_programme(year, level, settings=settings)
     for r in progs.sort_values("devengado", ascending=False).itertuples():
-        if VIOLENCE_HEADLINE in set(_matching(all_links, r.key, r.name)["indicator"]):
-            out = programme_results(r.key, r.name, year, level=level, settings=settings)
-            ordered = [VIOLENCE_HEADLINE] + [i for i in out["links"]["indicator"] if i != VIOLENCE_HEADLINE]
-            out["links"] = out["links"].set_index("indicator").loc[ordered].reset_index()
-            out["headline"] = VIOLENCE_HEADLINE
-            out["points"] = spending_per_target(r.key, year, VIOLENCE_HEADLINE, level=level, settings=settings)
-            return {**out, "code": r.key, "name": r.name}
+        links = _matching(all_links, r.key, r.name)
+        if VIOLENCE_HEADLINE not in set(links["indicator"]):
+            continue
+        series = {ind: indicator_series(ind, NATIONAL, settings=settings) for ind in links["indicator"]}
+        ordered = [VIOLENCE_HEADLINE] + [i for i in links["indicator"] if i != VIOLENCE_HEADLINE]
+        links = links.set_index("indicator").loc[ordered].reset_index()
+        points = spending_per_target(r.key, year, VIOLENCE_HEADLINE, level=level, settings=settings)
+        return {"links": links, "series": series, "headline": VIOLENCE_HEADLINE, "points": points,
+                "code": r.key, "name": r.name}
     return None
 
 

@@ -20,14 +20,14 @@ from domain.codes import LEVELS, MAIN_STAGES, REAL_BASE_YEAR
 from domain.url_state import GENDER_CHOICES
 from settings import Settings
 from store.budget import _totals_frame, by_department
-from store.gender import _JOINED, CENT
+from store.gender import _JOINED, _SUMMED, CENT, summed_ready
 from store.gender import _where as _gender_where
 from store.gender import gender_summary
 from store.programme_money import budget_by_year, spending_per_inhabitant, spending_per_woman
 from store.programmes import DEPARTMENT_NAMES, _decimals_to_float
 from store.read import _frame, totals
 from store.reference import to_real_soles
-from store.schema import budget_line, coverage, programme
+from store.schema import coverage, programme
 
 EXTERIOR = "98"        # abroad: no population, no shape on the map, never ranked
 MONEY = ("pia", "pim", "devengado")
@@ -63,12 +63,12 @@ def gender_by_department(year: int, level: str | None = None, programa: str | No
     with the whole devengado and the share. Columns: key, gender_devengado, devengado,
     gender_share_pct. Amounts as Decimals, to the cent, like gender_summary."""
     definition = GENDER_CHOICES[genero]
-    src = _JOINED
+    src = _SUMMED if summed_ready(settings) else _JOINED      # gender_sum: the join summed at publish time
     amt = src.amount["devengado"]
     part = {"strict": sa.func.sum(sa.case((src.marker == 2, amt), else_=0)),
             "weighted": sa.func.sum(amt * src.weight),
             "broad": sa.func.sum(sa.case((src.marker.in_([1, 2]), amt), else_=0))}[definition]
-    dept = budget_line.c.departamento_meta
+    dept = src.c.departamento_meta
     stmt = sa.select(dept.label("key"), part.label("gender_devengado"), sa.func.sum(amt).label("devengado"))
     stmt = _gender_where(stmt.select_from(src.table), src, year, _filters(level, programa)).group_by(dept)
     df = _frame(stmt.order_by(dept), settings)

@@ -69,6 +69,22 @@ SUMMARY_TABLES = tuple(
 sa.Index("ix_budget_sum_small_year", SUMMARY_TABLES[0].c.fiscal_year)
 sa.Index("ix_budget_sum_mid_year_programa", SUMMARY_TABLES[1].c.fiscal_year, SUMMARY_TABLES[1].c.programa)
 
+# The gender definitions by department (Regiones map and profile): budget lines joined to their
+# line_class row, summed per grain and classification (store/summaries.py refresh_gender, rebuilt
+# with the summaries and by every classification). category / weight as the join reads them
+# (sin_revisar / 0 when a line has no line_class row); marker NULL when unreviewed.
+GENDER_SUM_GRAIN = ("fiscal_year", "nivel_gobierno", "programa", "departamento_meta")
+gender_sum = sa.Table(
+    "gender_sum", metadata,
+    *[budget_line.c[c].copy() for c in GENDER_SUM_GRAIN],
+    sa.Column("category", sa.String, nullable=False),
+    sa.Column("marker", sa.SmallInteger),
+    sa.Column("weight", sa.Numeric(5, 2), nullable=False),
+    sa.Column("lines", sa.BigInteger, nullable=False),
+    *[sa.Column(a, MONEY, nullable=False) for a in MAIN_STAGES],
+)
+sa.Index("ix_gender_sum_year", gender_sum.c.fiscal_year)
+
 # Names per code per fiscal year: MEF renames units and programmes between years.
 code_name = sa.Table(
     "code_name", metadata,

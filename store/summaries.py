@@ -16,6 +16,12 @@ sums it per programme and classification, is rebuilt whole at the end of every w
 hundred rows from a few hundred thousand keys: it can never lag a load or a classification), and
 the same rules route line_class statements to it (`lines` and the amounts only inside SUM,
 count(*) becomes SUM(keys)).
+
+gender_sum is budget_sum_mid joined to line_class and summed per year, level, programme, department
+and classification (Regiones' gender share, a department's gender totals): it needs both the
+lines and their classification, so refresh_gender runs after each classification (etl/classify.py),
+for a store that lacks it (ensure), and in reconcile for any year whose line count moved. Its reads
+ask gender_ready() and name the table themselves (store/gender.py, store/regions.py).
 """
 from __future__ import annotations
 
@@ -44,10 +50,14 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.selectable import Alias, Join, Select
 
 from domain.codes import MAIN_STAGES, STAGES
+from domain.gender import UNREVIEWED
 from store.schema import (
+    GENDER_SUM_GRAIN,
+    LINE_CLASS_KEYS,
     LINE_CLASS_SUM_GRAIN,
     SUMMARY_TABLES,
     budget_line,
+    gender_sum,
     line_class,
     line_class_sum,
     store_info,
@@ -57,6 +67,8 @@ SUMMARY_VERSION = "1"          # store_info 'summaries': bump when SUMMARY_GRAIN
 _KEY = "summaries"
 CLASS_SUM_VERSION = "1"        # store_info 'line_class_sum': bump when LINE_CLASS_SUM_GRAIN changes
 _CLASS_KEY = "line_class_sum"
+GENDER_VERSION = "1"           # store_info 'gender_summaries': bump when gender_sum changes
+_GENDER_KEY = "gender_summaries"
 MONEY_COLUMNS = frozenset(STAGES)
 
 
@@ -83,12 +95,15 @@ SCALAR_FUNCTIONS = frozenset({"ltrim", "rtrim", "trim", "lower", "upper", "coale
 
 _enabled: contextvars.ContextVar[bool] = contextvars.ContextVar("gsb_summaries", default=True)
 _ready: weakref.WeakKeyDictionary[sa.Engine, set] = weakref.WeakKeyDictionary()
+_gender_ready: weakref.WeakKeyDictionary[sa.Engine, bool] = weakref.WeakKeyDictionary()
 
 
 # ---------------------------------------------------------------- writing
 
 def refresh(conn: sa.Connection, years: list[int] | None = None) -> None:
-    """Rebuild the summaries of `years` (None: all) from budget_line, inside the caller's write."""
+    """Rebuild the summaries of `years` (None: all) from budget_line, inside the caller's write.
+    gender_sum also needs the lines' classification: the classification that follows a load
+    rebuilds it (etl/classify.py), and reconcile does for any year whose line count changed."""
     b = budget_line
     for table in SUMMARY_TABLES:
         grain = [c.name for c in table.c if c.name != "lines" and c.name not in MONEY_COLUMNS]
@@ -101,9 +116,36 @@ def refresh(conn: sa.Connection, years: list[int] | None = None) -> None:
             select = select.where(b.c.fiscal_year.in_(years))
         conn.execute(delete)
         conn.execute(table.insert().from_select([*grain, "lines", *STAGES], select))
-    if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _KEY)).scalar() != SUMMARY_VERSION:
-        conn.execute(store_info.delete().where(store_info.c.key == _KEY))
-        conn.execute(store_info.insert().values(key=_KEY, value=SUMMARY_VERSION))
+    _stamp(conn, _KEY, SUMMARY_VERSION)
+
+
+def refresh_gender(conn: sa.Connection, years: list[int] | None = None) -> None:
+    """Rebuild gender_sum for `years` (None: all) from budget_sum_mid joined to line_class, inside
+    the caller's write. budget_sum_mid's grain holds every line_class key and the department, so
+    its rows join exactly as the lines do; called by refresh (new lines) and by every
+    classification (etl/classify.py: new line_class rows for the same lines)."""
+    mid, c = SUMMARY_TABLES[1], line_class
+    join = mid.outerjoin(c, sa.and_(*(mid.c[k] == c.c[k] for k in LINE_CLASS_KEYS)))
+    category = sa.func.coalesce(c.c.category, UNREVIEWED)
+    weight = sa.func.coalesce(c.c.weight, 0)
+    keys = [*(mid.c[g] for g in GENDER_SUM_GRAIN), category, c.c.marker, weight]
+    select = (sa.select(*keys, sa.func.sum(mid.c.lines), *[sa.func.sum(mid.c[a]) for a in MAIN_STAGES])
+              .select_from(join).group_by(*keys))
+    delete = gender_sum.delete()
+    if years is not None:
+        years = [int(y) for y in years]
+        delete = delete.where(gender_sum.c.fiscal_year.in_(years))
+        select = select.where(mid.c.fiscal_year.in_(years))
+    conn.execute(delete)
+    conn.execute(gender_sum.insert().from_select(
+        [*GENDER_SUM_GRAIN, "category", "marker", "weight", "lines", *MAIN_STAGES], select))
+    _stamp(conn, _GENDER_KEY, GENDER_VERSION)
+
+
+def _stamp(conn: sa.Connection, key: str, version: str) -> None:
+    if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == key)).scalar() != version:
+        conn.execute(store_info.delete().where(store_info.c.key == key))
+        conn.execute(store_info.insert().values(key=key, value=version))
 
 
 # PostgreSQL only (build-if-missing in ensure): the network's budget links (store/programme_money.py)
@@ -125,6 +167,9 @@ def ensure(conn: sa.Connection) -> None:
     on PostgreSQL, the budget-link indexes are created if missing."""
     if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _KEY)).scalar() != SUMMARY_VERSION:
         refresh(conn, None)
+        refresh_gender(conn, None)
+    elif conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _GENDER_KEY)).scalar() != GENDER_VERSION:
+        refresh_gender(conn, None)
     if conn.dialect.name == "postgresql":
         mid = SUMMARY_TABLES[1].name
         for name, expr in PG_LINK_INDEXES.items():
@@ -139,15 +184,14 @@ def refresh_line_class(conn: sa.Connection) -> None:
                        ).group_by(*[c.c[g] for g in LINE_CLASS_SUM_GRAIN])
     conn.execute(line_class_sum.delete())
     conn.execute(line_class_sum.insert().from_select([*LINE_CLASS_SUM_GRAIN, "keys", "lines", *MAIN_STAGES], select))
-    if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _CLASS_KEY)).scalar() != CLASS_SUM_VERSION:
-        conn.execute(store_info.delete().where(store_info.c.key == _CLASS_KEY))
-        conn.execute(store_info.insert().values(key=_CLASS_KEY, value=CLASS_SUM_VERSION))
+    _stamp(conn, _CLASS_KEY, CLASS_SUM_VERSION)
 
 
 def reconcile(conn: sa.Connection) -> list[int]:
     """The safety net every write ends with: years whose line count differs from their summaries'
-    (a writer that changed budget_line without calling refresh) are rebuilt. Returns them.
-    Writers that change amounts in place, keeping the count, must call refresh themselves."""
+    (a writer that changed budget_line without calling refresh) are rebuilt, gender_sum too. Returns
+    them. Writers that change amounts in place, keeping the count, must call refresh (and
+    refresh_gender when line_class stays) themselves."""
     b, small = budget_line, SUMMARY_TABLES[0]
     lines = dict(conn.execute(sa.select(b.c.fiscal_year, sa.func.count()).group_by(b.c.fiscal_year)).all())
     summed = {y: int(n) for y, n in conn.execute(
@@ -156,6 +200,11 @@ def reconcile(conn: sa.Connection) -> list[int]:
     if stale:
         refresh(conn, stale)
     refresh_line_class(conn)        # loads and classifications both rewrite line_class: always rebuilt
+    gendered = {y: int(n) for y, n in conn.execute(
+        sa.select(gender_sum.c.fiscal_year, sa.func.sum(gender_sum.c.lines)).group_by(gender_sum.c.fiscal_year)).all()}
+    behind = sorted(set(stale) | {y for y in set(lines) | set(gendered) if lines.get(y, 0) != gendered.get(y, 0)})
+    if behind:
+        refresh_gender(conn, behind)
     return stale
 
 
@@ -181,6 +230,21 @@ def _available(conn: sa.Connection, fact: _Fact = BUDGET) -> bool:
     found = conn.execute(sa.select(store_info.c.value).where(store_info.c.key == fact.key)).scalar() == fact.version
     if found:
         ready.add(fact.key)
+    return found
+
+
+def gender_ready(engine: sa.Engine) -> bool:
+    """gender_sum may answer: summaries enabled and the store holds it. Cached per engine once
+    true (a store gains it at its first write by this code and never loses it)."""
+    if not _enabled.get():
+        return False
+    if _gender_ready.get(engine):
+        return True
+    with engine.connect() as conn:
+        found = conn.execute(sa.select(store_info.c.value)
+                             .where(store_info.c.key == _GENDER_KEY)).scalar() == GENDER_VERSION
+    if found:
+        _gender_ready[engine] = True
     return found
 
 
