@@ -269,6 +269,8 @@ def main() -> int:
     ap.add_argument("--postgres", help="admin URL of a PostgreSQL server: also measure the store copied there")
     ap.add_argument("--users", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--postgres-store", metavar="URL",
+                    help="a database already holding the copy (bench_app.copy_to_postgres): measured, not dropped")
     ap.add_argument("--skip-duckdb", action="store_true")
     args = ap.parse_args()
     store_dir = args.workdir / f"app-store-{args.lines}"
@@ -284,7 +286,9 @@ def main() -> int:
     results = []
     if not args.skip_duckdb:
         results.append(measure("DuckDB", store_dir, None, paths, args.users, args.seconds))
-    if args.postgres:
+    if args.postgres_store:
+        results.append(measure("PostgreSQL", store_dir, args.postgres_store, paths, args.users, args.seconds))
+    elif args.postgres:
         import sqlalchemy as sa
         url = copy_to_postgres(store_dir, args.postgres)
         try:
