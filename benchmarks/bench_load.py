@@ -45,6 +45,59 @@ n = con.execute(f"SELECT count(*) FROM (SELECT {', '.join(keys)}, {sums} FROM re
 print(n)
 """
 
+# Where `etl load`'s time goes: the same load in-process on a fresh store, with timers around each
+# phase (wall, and the process's CPU seconds: the scan's include the sha256 thread running beside it).
+PHASES = """
+import json, os, resource, sys, threading, time
+t_start = time.perf_counter()
+sys.path.insert(0, sys.argv[2])
+import etl.load as L, etl.gasto as G, etl.source_file as SF
+from pathlib import Path
+phases = {}
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+def timed(owner, attr, label):
+    f = getattr(owner, attr)
+    def w(*a, **k):
+        t, c = time.perf_counter(), cpu()
+        try:
+            return f(*a, **k)
+        finally:
+            old = phases.get(label, (0.0, 0.0))
+            phases[label] = (old[0] + time.perf_counter() - t, old[1] + cpu() - c)
+    setattr(owner, attr, w)
+hash_cpu = []
+sha = SF.sha256_of
+def sha_thread(path):
+    c = resource.getrusage(resource.RUSAGE_THREAD)
+    try:
+        return sha(path)
+    finally:
+        r = resource.getrusage(resource.RUSAGE_THREAD)
+        hash_cpu.append(r.ru_utime + r.ru_stime - c.ru_utime - c.ru_stime)
+SF.sha256_of = sha_thread
+timed(L, "open_source", "inspect the file (header, tail; starts the sha256 thread)")
+timed(G, "_scan", "scan: read + validate + sum to the grain (DuckDB)")
+timed(G, "_collect_rejects", "reject report")
+timed(SF.BackgroundHash, "result", "wait for the sha256 thread after the scan")
+timed(L, "insert_batches", "publish: write lines and names")
+timed(L.summaries, "refresh", "publish: summary tables")
+timed(L, "apply_classification", "publish: gender classification")
+timed(L, "publish_once", "publish: whole write transaction")
+t_import = time.perf_counter() - t_start
+c_import = cpu()
+r = L.load_file(Path(sys.argv[1]))
+assert r.status == "loaded", r.message
+whole = phases.pop("publish: whole write transaction")
+out = {"python start-up + imports": (t_import, c_import), **phases, "sha256 thread (its own CPU)": (None, hash_cpu[0])}
+inner = sum(v[0] for k, v in phases.items() if k.startswith("publish:"))
+inner_c = sum(v[1] for k, v in phases.items() if k.startswith("publish:"))
+out["publish: open, schema, history, checkpoint, fsync, rename"] = (whole[0] - inner, whole[1] - inner_c)
+out["total in process"] = (time.perf_counter() - t_start, cpu())
+print(json.dumps(out))
+"""
+
 PANDAS = """
 import pandas as pd, sys
 df = pd.read_csv(sys.argv[1], dtype=str)
