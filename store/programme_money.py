@@ -110,7 +110,8 @@ def _spending(conn, programme_id: str, year: int, include_successors: bool, by_d
     cols = [sa.func.sum(t.c[a]).label(a) for a in MAIN_STAGES] + [sa.func.count().label("matched_rows")]
     if by_department:
         stmt = (sa.select(t.c.departamento_meta.label("department"), *cols)
-                .where(t.c.fiscal_year == int(year), cond).group_by(t.c.departamento_meta))
+                .where(t.c.fiscal_year == int(year), cond).group_by(t.c.departamento_meta)
+                .order_by(t.c.departamento_meta))     # a hash aggregate's order is arbitrary
     else:
         stmt = sa.select(*cols).where(t.c.fiscal_year == int(year), cond)
     return _rows(conn, stmt), used
