@@ -12,7 +12,8 @@ RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 
 
 def run_measured(cmd: list[str], env: dict | None = None) -> dict:
-    """Wall seconds and peak RSS of one child process (ru_maxrss from wait4: that child alone)."""
+    """Wall seconds, CPU seconds (user + system) and peak RSS of one child process (from wait4: that
+    child alone; on a shared machine its CPU seconds vary less than its wall seconds)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out = proc.stdout.read()          # drain the pipes before waiting: no deadlock on big output
@@ -21,7 +22,8 @@ def run_measured(cmd: list[str], env: dict | None = None) -> dict:
     seconds = time.perf_counter() - t0
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{cmd[:4]} failed: {err.decode()[-3000:]}")
-    return {"seconds": seconds, "peak_rss_mb": usage.ru_maxrss / 1024, "stdout": out.decode().strip()}
+    return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024,
+            "stdout": out.decode().strip()}
 
 
 def machine() -> str:

@@ -65,3 +65,18 @@ AMOUNT_COLUMNS: tuple[tuple[str, str], ...] = tuple((stage, f"MONTO_{stage.upper
 REQUIRED_COLUMNS: tuple[str, ...] = (
     ("ANO_EJE", "MES_EJE") + tuple(src for _, src, _ in GRAIN) + tuple(src for _, src in AMOUNT_COLUMNS)
 )
+
+# User-facing grouping name -> fact column (and code_name dimension).
+GROUPS: dict[str, str] = {
+    "programa": "programa",
+    "departamento": "departamento_meta",
+    "nivel": "nivel_gobierno",
+    "sector": "sector",
+    "pliego": "pliego",
+    "ejecutora": "sec_ejec",
+    "producto": "producto_proyecto",
+    "actividad": "actividad",
+    "funcion": "funcion",
+    "fuente": "fuente_financiamiento",
+    "generica": "generica",
+}

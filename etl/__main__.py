@@ -140,7 +140,7 @@ def cmd_brief(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from store.read import GROUPS
+    from domain.mef_format import GROUPS     # not store.read: pandas would cost every command ~1 s
     p = argparse.ArgumentParser(prog="python -m etl", description="Load MEF budget files into the store.")
     sub = p.add_subparsers(dest="cmd", required=True)
 

@@ -128,31 +128,31 @@ def stage(src: SourceFile, con: duckdb.DuckDBPyConnection, *, progress: bool = F
 
 
 def _aggregate_sql(src: SourceFile, columns_sql: str, by_canon: dict[str, str], encoding: str) -> str:
+    """Two statements: the scan groups on the typed columns as read (no per-row casts: they cost
+    about a sixth of the scan), then a small second pass over the groups makes the store's keys
+    (codes as text, '' for none; months '1' and '01' are one month) and merges what they join."""
     reader = (
         f"read_csv({_sql_str(str(src.csv_path))}, header=true, auto_detect=false, delim=',', quote='\"', "
         f"escape='\"', columns={columns_sql}, encoding={_sql_str(encoding)}, strict_mode=true, "
         f"allow_quoted_nulls=false, nullstr='\\x01', store_rejects=true, "
         f"rejects_table='gsb_rejects', rejects_scan='gsb_reject_scans', max_line_size=1048576)"
     )
-
-    def code(canon: str) -> str:
-        return f"coalesce(CAST({_q(by_canon[canon])} AS VARCHAR), '')"
-
-    selects = [f"CAST(CAST({_q(by_canon['ANO_EJE'])} AS VARCHAR) AS SMALLINT) AS fiscal_year",
-               f"CAST(CAST({_q(by_canon['MES_EJE'])} AS VARCHAR) AS SMALLINT) AS month"]
-    groups = ["1", "2"]
-    for i, (col, src_code, _) in enumerate(GRAIN, start=3):
-        selects.append(f"{code(src_code)} AS {col}")
-        groups.append(str(i))
-    for col, _, src_name in GRAIN:
-        if src_name in by_canon:
-            selects.append(f"any_value({_q(by_canon[src_name])}) AS {col}__name")
-        else:
-            selects.append(f"CAST(NULL AS VARCHAR) AS {col}__name")
-    for col, src_amount in AMOUNT_COLUMNS:
-        selects.append(f"sum({_q(by_canon[src_amount])}) AS {col}")
-    selects.append("count(*) AS n")
-    return f"CREATE TABLE agg AS SELECT {', '.join(selects)} FROM {reader} GROUP BY {', '.join(groups)}"
+    keys = [("fiscal_year", "ANO_EJE"), ("month", "MES_EJE"), *((col, src_code) for col, src_code, _ in GRAIN)]
+    raw = [f"{_q(by_canon[src_col])} AS {col}" for col, src_col in keys]
+    raw += [f"any_value({_q(by_canon[src_name])}) AS {col}__name" if src_name in by_canon
+            else f"CAST(NULL AS VARCHAR) AS {col}__name" for col, _, src_name in GRAIN]
+    raw += [f"sum({_q(by_canon[src_amount])}) AS {col}" for col, src_amount in AMOUNT_COLUMNS]
+    raw.append("count(*) AS n")
+    groups = ", ".join(str(i) for i in range(1, len(keys) + 1))
+    final = ["CAST(CAST(fiscal_year AS VARCHAR) AS SMALLINT) AS fiscal_year",
+             "CAST(CAST(month AS VARCHAR) AS SMALLINT) AS month"]
+    final += [f"coalesce(CAST({col} AS VARCHAR), '') AS {col}" for col, _, _ in GRAIN]
+    final += [f"any_value({col}__name) AS {col}__name" for col, _, _ in GRAIN]
+    final += [f"sum({col}) AS {col}" for col, _ in AMOUNT_COLUMNS]
+    final.append("sum(n) AS n")
+    return (f"CREATE TEMP TABLE agg_raw AS SELECT {', '.join(raw)} FROM {reader} GROUP BY {groups};\n"
+            f"CREATE TABLE agg AS SELECT {', '.join(final)} FROM agg_raw GROUP BY {groups};\n"
+            "DROP TABLE agg_raw")
 
 
 def _scan(con, sql: str, src: SourceFile, progress: bool) -> None:

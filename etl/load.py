@@ -61,7 +61,9 @@ def load_file(path: Path | str, *, settings: Settings | None = None, demo: bool 
             if fmt == "department_list":
                 return _load_department_list(path, s, started, demo)
             src = open_source(path, tmpdir)      # starts hashing in the background
-            con = duckdb.connect(str(tmpdir / "stage.duckdb"), config={
+            # In memory (spilling to tmpdir past etl_memory): the staged groups are never needed on
+            # disk, and a database file would be written and checkpointed for nothing.
+            con = duckdb.connect(":memory:", config={
                 "memory_limit": s.etl_memory, "temp_directory": str(tmpdir / "spill"),
                 "preserve_insertion_order": False})
             try:

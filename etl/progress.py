@@ -16,6 +16,7 @@ def run_with_progress(con: duckdb.DuckDBPyConnection, sql: str, *, total_rows: i
                       enabled: bool = False) -> None:
     """Execute `sql`; with `enabled` and a terminal, draw a bar while it runs."""
     if not (enabled and sys.stderr.isatty()):
+        con.execute("SET enable_progress_bar=false")     # DuckDB's own bar would ignore --quiet
         con.execute(sql)
         return
     con.execute("SET enable_progress_bar=true; SET enable_progress_bar_print=false; SET progress_bar_time=0")

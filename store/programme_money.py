@@ -111,7 +111,7 @@ def _spending(conn, programme_id: str, year: int, include_successors: bool, by_d
     if by_department:
         stmt = (sa.select(t.c.departamento_meta.label("department"), *cols)
                 .where(t.c.fiscal_year == int(year), cond).group_by(t.c.departamento_meta)
-                .order_by(t.c.departamento_meta))
+                .order_by(t.c.departamento_meta))     # a hash aggregate's order is arbitrary
     else:
         stmt = sa.select(*cols).where(t.c.fiscal_year == int(year), cond)
     return _rows(conn, stmt), used

@@ -8,25 +8,15 @@ import pandas as pd
 import sqlalchemy as sa
 
 from domain.codes import DEPARTMENTS, LEVELS, MAIN_STAGES
+from domain.mef_format import GROUPS as MEF_GROUPS
 from settings import Settings
 from store import summaries
 from store.engine import read_engine
 from store.schema import budget_line, code_name, load_history
 
-# User-facing grouping name -> fact column (and code_name dimension).
-GROUPS = {
-    "programa": "programa",
-    "departamento": "departamento_meta",
-    "nivel": "nivel_gobierno",
-    "sector": "sector",
-    "pliego": "pliego",
-    "ejecutora": "sec_ejec",
-    "producto": "producto_proyecto",
-    "actividad": "actividad",
-    "funcion": "funcion",
-    "fuente": "fuente_financiamiento",
-    "generica": "generica",
-}
+# User-facing grouping name -> fact column (and code_name dimension); kept in domain so the
+# CLI can list them without importing pandas (etl/__main__.py builds its help from them).
+GROUPS = MEF_GROUPS
 FALLBACK_NAMES = {"departamento_meta": DEPARTMENTS, "nivel_gobierno": LEVELS}
 # The drill-down on the Programas page: GROUPS keys, top to bottom, and their fact columns.
 DRILL_LEVELS = ("programa", "producto", "actividad", "ejecutora")

@@ -263,6 +263,30 @@ def test_rows_at_one_grain_key_are_summed_reversals_included(store, tmp_path):
                                                                Decimal("311.00"))
 
 
+
+def test_month_written_with_or_without_its_zero_is_one_line(store, tmp_path):
+    """MEF writes months as '3' or '03': the scan groups on the text as read and casts on the groups
+    (etl/gasto.py), so the groups of '3' and '03' must be merged into one line: 100 + 25.50 = 125.50
+    and 2 source rows, next to a bad amount on line 4 that is still named by file, line and reason."""
+    import sqlalchemy as sa
+
+    from store.engine import read_engine
+    from store.schema import budget_line
+    rows = [fixtures.row(ANO_EJE="2010", MES_EJE="3", MONTO_DEVENGADO="100"),
+            fixtures.row(ANO_EJE="2010", MES_EJE="03", MONTO_DEVENGADO="25.50", META="0002"),
+            fixtures.row(ANO_EJE="2010", MES_EJE="3", MONTO_DEVENGADO="12 soles")]   # line 4
+    r = load_file(fixtures.write(tmp_path / "meses.csv", rows), settings=store, reject_dir=tmp_path / "rej")
+    assert r.status == "loaded", r.message
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (3, 2, 1)
+    with read_engine(store).connect() as c:
+        lines = c.execute(sa.select(budget_line.c.month, budget_line.c.devengado)).fetchall()
+    assert [(m, Decimal(d)) for m, d in lines] == [(3, Decimal("125.50"))]
+    with open(r.reject_report, newline="") as fh:
+        rep = list(csv.DictReader(fh))
+    assert [(x["file"], int(x["line"]), x["column"], x["value"]) for x in rep] == [
+        ("meses.csv", 4, "MONTO_DEVENGADO", "12 soles")]
+    assert "not a number" in rep[0]["reason"]
+
 def test_a_reversal_can_bring_a_line_below_zero(store, tmp_path):
     rows = [fixtures.row(ANO_EJE="2010", MES_EJE="5", MONTO_DEVENGADO=v, META=m, ESPECIFICA=e)
             for v, m, e in (("30", "0001", "11"), ("-45.10", "0002", "12"), ("5", "0001", "13"))]
