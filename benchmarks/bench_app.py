@@ -108,8 +108,8 @@ def copy_to_postgres(store_dir: Path, admin_url: str, name: str | None = None) -
                 insert_batches(conn, table, src.sql(f'SELECT * FROM "{table.name}"').to_arrow_reader(250_000))
             # ids were copied as they are: move each id sequence past them, so a later write
             # (etl reference, etl load) on the copy does not collide with a copied id
-            serial = conn.exec_driver_sql("SELECT table_name, column_name FROM information_schema.columns "
-                                          "WHERE table_schema = current_schema() AND column_default LIKE 'nextval%'")
+            serial = conn.execute(sa.text("SELECT table_name, column_name FROM information_schema.columns "
+                                          "WHERE table_schema = current_schema() AND column_default LIKE 'nextval%'"))
             for tname, col in serial.all():
                 conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{tname}', '{col}'), "
                                      f'COALESCE((SELECT max("{col}") FROM "{tname}"), 0) + 1, false)')
