@@ -55,7 +55,10 @@ sa.Index("ix_budget_line_year", budget_line.c.fiscal_year)
 SUMMARY_GRAINS: dict[str, tuple[str, ...]] = {
     # Resumen, Regiones, the programme list, the years and loads every page shows
     "budget_sum_small": ("fiscal_year", "load_id", "month", "nivel_gobierno", "programa", "departamento_meta"),
-    # drill-downs, gender joins, the network's budget links: every key but month, fuente, genérica
+    # the Programas drill (programme -> product -> activity -> executing unit), by level: a programme
+    # with hundreds of thousands of budget_sum_mid rows (departments x functions) has a few thousand here
+    "budget_sum_drill": ("fiscal_year", "nivel_gobierno", "programa", "producto_proyecto", "actividad", "sec_ejec"),
+    # gender joins, the network's budget links: every key but month, fuente, genérica
     "budget_sum_mid": ("fiscal_year", "load_id", "nivel_gobierno", "sector", "pliego", "sec_ejec", "programa",
                        "tipo_act_proy", "producto_proyecto", "actividad", "funcion", "division_funcional",
                        "grupo_funcional", "departamento_meta"),
@@ -66,8 +69,10 @@ SUMMARY_TABLES = tuple(
              sa.Column("lines", sa.BigInteger, nullable=False),
              *[sa.Column(col, MONEY, nullable=False) for col in STAGES])
     for name, grain in SUMMARY_GRAINS.items())
-sa.Index("ix_budget_sum_small_year", SUMMARY_TABLES[0].c.fiscal_year)
-sa.Index("ix_budget_sum_mid_year_programa", SUMMARY_TABLES[1].c.fiscal_year, SUMMARY_TABLES[1].c.programa)
+budget_sum_small, budget_sum_drill, budget_sum_mid = SUMMARY_TABLES
+sa.Index("ix_budget_sum_small_year", budget_sum_small.c.fiscal_year)
+sa.Index("ix_budget_sum_drill_year_programa", budget_sum_drill.c.fiscal_year, budget_sum_drill.c.programa)
+sa.Index("ix_budget_sum_mid_year_programa", budget_sum_mid.c.fiscal_year, budget_sum_mid.c.programa)
 
 # The gender definitions by department (Regiones map and profile): budget lines joined to their
 # line_class row, summed per grain and classification (store/summaries.py refresh_gender, rebuilt

@@ -57,13 +57,15 @@ from store.schema import (
     LINE_CLASS_SUM_GRAIN,
     SUMMARY_TABLES,
     budget_line,
+    budget_sum_mid,
+    budget_sum_small,
     gender_sum,
     line_class,
     line_class_sum,
     store_info,
 )
 
-SUMMARY_VERSION = "1"          # store_info 'summaries': bump when SUMMARY_GRAINS change
+SUMMARY_VERSION = "2"          # store_info 'summaries': bump when SUMMARY_GRAINS change (2: budget_sum_drill)
 _KEY = "summaries"
 CLASS_SUM_VERSION = "1"        # store_info 'line_class_sum': bump when LINE_CLASS_SUM_GRAIN changes
 _CLASS_KEY = "line_class_sum"
@@ -124,7 +126,7 @@ def refresh_gender(conn: sa.Connection, years: list[int] | None = None) -> None:
     the caller's write. budget_sum_mid's grain holds every line_class key and the department, so
     its rows join exactly as the lines do; called by refresh (new lines) and by every
     classification (etl/classify.py: new line_class rows for the same lines)."""
-    mid, c = SUMMARY_TABLES[1], line_class
+    mid, c = budget_sum_mid, line_class
     join = mid.outerjoin(c, sa.and_(*(mid.c[k] == c.c[k] for k in LINE_CLASS_KEYS)))
     category = sa.func.coalesce(c.c.category, UNREVIEWED)
     weight = sa.func.coalesce(c.c.weight, 0)
@@ -171,7 +173,7 @@ def ensure(conn: sa.Connection) -> None:
     elif conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _GENDER_KEY)).scalar() != GENDER_VERSION:
         refresh_gender(conn, None)
     if conn.dialect.name == "postgresql":
-        mid = SUMMARY_TABLES[1].name
+        mid = budget_sum_mid.name
         for name, expr in PG_LINK_INDEXES.items():
             conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {mid} (fiscal_year, {expr})")
 
@@ -192,7 +194,7 @@ def reconcile(conn: sa.Connection) -> list[int]:
     (a writer that changed budget_line without calling refresh) are rebuilt, gender_sum too. Returns
     them. Writers that change amounts in place, keeping the count, must call refresh (and
     refresh_gender when line_class stays) themselves."""
-    b, small = budget_line, SUMMARY_TABLES[0]
+    b, small = budget_line, budget_sum_small
     lines = dict(conn.execute(sa.select(b.c.fiscal_year, sa.func.count()).group_by(b.c.fiscal_year)).all())
     summed = {y: int(n) for y, n in conn.execute(
         sa.select(small.c.fiscal_year, sa.func.sum(small.c.lines)).group_by(small.c.fiscal_year)).all()}

@@ -150,8 +150,14 @@ def test_reads_go_to_the_smallest_summary_that_has_their_columns(sample, used):
     assert used == ["budget_sum_small"] * 3
     used.clear()
     budget.drill(2010, ALL, ("0001",), sample)           # producto_proyecto: not in the small one
-    programme_money.budget_for_programme("juntos", 2010, settings=sample)
-    assert used[0] == "budget_sum_mid" and set(used) == {"budget_sum_mid"}
+    budget.drill(2010, "R", ("0001", "3000001"), sample, by="ejecutora")
+    assert used == ["budget_sum_drill"] * 2
+    used.clear()
+    programme_money.budget_for_programme("juntos", 2010, settings=sample)    # unit codes: the drill grain
+    assert used and set(used) == {"budget_sum_drill"}
+    used.clear()
+    programme_money.budget_for_programme("juntos", 2010, by_department=True, settings=sample)
+    assert used and set(used) == {"budget_sum_mid"}
     used.clear()
     from store import read
     read.totals("generica", 2010, settings=sample)        # genérica is in no summary
