@@ -95,8 +95,9 @@ def cmd_demo(args) -> int:
 
 
 def cmd_upgrade(args) -> int:
-    """After updating the code: migrate the store's schema, then reload the bundled programmes.yaml
-    when it changed (its texts fill the columns a migration adds). Budget lines are untouched."""
+    """After updating the code: migrate the store's schema, rebuild summary tables of an older
+    version, then reload the bundled programmes.yaml when it changed (its texts fill the columns a
+    migration adds). Budget lines are untouched."""
     from etl import network
     from etl.result import print_result
     from store.engine import stored_schema_version, write_transaction
@@ -104,6 +105,14 @@ def cmd_upgrade(args) -> int:
     before = stored_schema_version()
     if before == SCHEMA_VERSION:
         print(f"store schema version {before}: up to date")
+        from store import summaries
+        from store.engine import read_engine
+        with read_engine().connect() as conn:
+            missing = summaries.outdated(conn)
+        if missing:
+            with write_transaction():      # the write builds them (summaries.ensure)
+                pass
+            print(f"summary tables rebuilt: {', '.join(missing)}")
     else:
         with write_transaction():          # every write first migrates (store.engine._prepare)
             pass

@@ -222,6 +222,14 @@ def disabled() -> Iterator[None]:
         _enabled.reset(token)
 
 
+def outdated(conn: sa.Connection) -> list[str]:
+    """The summary tables this store lacks or holds at another version (built at its next write;
+    `python -m etl upgrade` does that write at once)."""
+    stamps = dict(conn.execute(sa.select(store_info.c.key, store_info.c.value)).all())
+    wanted = {_KEY: SUMMARY_VERSION, _CLASS_KEY: CLASS_SUM_VERSION, _GENDER_KEY: GENDER_VERSION}
+    return [key for key, version in wanted.items() if stamps.get(key) != version]
+
+
 def _available(conn: sa.Connection, fact: _Fact = BUDGET) -> bool:
     """The store holds that fact's summaries at this version. Cached per engine only once true: a
     store gains them at its first write by this code and never loses them."""

@@ -219,6 +219,26 @@ def test_a_store_without_summaries_reads_the_lines_until_its_next_write(store, u
     assert (k.pia, k.pim, k.devengado) == (1800, 2000, 1160) and used == ["budget_sum_small"]
 
 
+def test_upgrade_rebuilds_summaries_of_an_older_version(store, monkeypatch, capsys):
+    """New code with another summary grain (SUMMARY_VERSION): `etl upgrade` builds them at once,
+    instead of pages reading the lines until the next load."""
+    from etl.__main__ import main
+    from store.engine import write_transaction
+    from store.schema import store_info
+    fixtures.build_tiny_store(store.data_dir)
+    with monkeypatch.context() as mp:
+        mp.setattr(summaries, "reconcile", lambda conn: [])
+        with write_transaction(store) as conn:      # play a store of the previous version
+            for t in SUMMARY_TABLES:
+                conn.execute(t.delete())
+            conn.execute(store_info.update().where(store_info.c.key == "summaries").values(value="1"))
+    assert main(["upgrade"]) == 0
+    assert "summary tables rebuilt: summaries" in capsys.readouterr().out
+    assert sum(r[6] for r in _summary_rows(store)["budget_sum_drill"]) == 12    # tests/fixtures.py TINY_LINES
+    assert main(["upgrade"]) == 0
+    assert "rebuilt" not in capsys.readouterr().out
+
+
 def test_statements_a_summary_could_change_stay_on_the_lines():
     b, c = budget_line, line_class
     refused = [
