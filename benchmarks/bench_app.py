@@ -244,6 +244,10 @@ def measure(backend: str, store_dir: Path, database_url: str | None, paths: list
     out = {"backend": backend, "cold": stats(cold), "warm": stats(warm), "users": stats(load),
            "errors": errors, "users_errors": load_errors, "slowest": sorted(slow, reverse=True)[:8]}
     print(json.dumps(out), flush=True)
+    over = sorted((x for x in slow if x[0] > GOALS["cold_p95"]), reverse=True)
+    print(f"{backend}: {len(over)} cold callbacks over {GOALS['cold_p95']} ms:", flush=True)
+    for ms, page, output in over:
+        print(f"  {ms:8,.0f} ms  {page}  {output}", flush=True)
     return out
 
 
