@@ -40,7 +40,7 @@ def _level(stmt, level: str | None):
 
 def _floats(df: pd.DataFrame, columns) -> pd.DataFrame:
     for col in columns:
-        df[col] = [_num(v) or 0.0 for v in df[col]]
+        df[col] = [_num(v) or 0.0 for v in df[col].tolist()]
     return df
 
 
@@ -72,8 +72,8 @@ def gender_tree(year: int, level: str | None = ALL, settings: Settings | None = 
                                     "broad_devengado": "broad", "producto_proyecto": "producto"}),
                  (*THREE, "pim", "devengado"))
     programmes, products = _names("programa", year, settings), _names("producto_proyecto", year, settings)
-    df["programa_name"] = [programmes.get(k, "") for k in df["programa"]]
-    df["producto_name"] = [products.get(k, "") for k in df["producto"]]
+    df["programa_name"] = [programmes.get(k, "") for k in df["programa"].tolist()]
+    df["producto_name"] = [products.get(k, "") for k in df["producto"].tolist()]
     cols = ["category", "programa", "programa_name", "producto", "producto_name", *THREE, "pim", "devengado"]
     return df[cols].sort_values(["category", "programa", "producto"]).reset_index(drop=True)
 
@@ -101,35 +101,42 @@ def execution_alerts(year: int, level: str | None = ALL, margin_pts: float = ALE
     (units under different rules are not merged). The budget's avance
     is taken over the same months as the lines', so with a year still running (monthly or daily
     files) both are month-to-date. Returns {"pace_pct": the budget's avance, "through_month": the
-    last month with devengado (None: none yet), "margin_pts", "alerts": DataFrame with programa,
-    producto, actividad, their names, category, marker, pim, devengado, avance_pct, gap_pts}."""
+    last month whose devengado, summed over the year's lines, is not zero (None: none yet; a
+    month of only offsetting entries does not count, so the summary tables can answer it),
+    "margin_pts", "alerts": DataFrame with programa, producto, actividad, their names, category,
+    marker, pim, devengado, avance_pct, gap_pts}."""
     c = line_class
     where = [c.c.fiscal_year == int(year)]
     total = _frame(_level(sa.select(sa.func.sum(c.c.pim).label("pim"), sa.func.sum(c.c.devengado).label("devengado"))
                           .where(*where), level), settings).iloc[0]
     pace = _pct(total["devengado"], total["pim"])
-    keys = [c.c.programa, c.c.producto_proyecto, c.c.actividad, c.c.category, c.c.marker]
-    stmt = sa.select(*keys, sa.func.sum(c.c.pim).label("pim"), sa.func.sum(c.c.devengado).label("devengado")).where(
-        *where, c.c.marker.in_([1, 2]))
-    lines = _frame(_level(stmt, level).group_by(*keys), settings)
-    lines = _floats(lines.rename(columns={"producto_proyecto": "producto"}), ("pim", "devengado"))
     cols = ["programa", "programa_name", "producto", "producto_name", "actividad", "actividad_name", "category",
             "marker", "pim", "devengado", "avance_pct", "gap_pts"]
     alerts = pd.DataFrame(columns=cols)
-    if pace is not None and not lines.empty:
+    if pace is not None:
+        threshold = pace - margin_pts
+        keys = [c.c.programa, c.c.producto_proyecto, c.c.actividad, c.c.category, c.c.marker]
+        pim, dev = sa.func.sum(c.c.pim), sa.func.sum(c.c.devengado)
+        # Only lines that may lag come back (tens of thousands otherwise). The SQL test is loose
+        # by 1e-6 points, so float rounding in SQL cannot drop a line; the exact test is below.
+        loose = sa.literal(threshold + 1e-6 * max(1.0, abs(threshold)), sa.Float)
+        stmt = sa.select(*keys, pim.label("pim"), dev.label("devengado")).where(
+            *where, c.c.marker.in_([1, 2])).group_by(*keys).having(
+            sa.or_(pim < 0, sa.and_(pim > 0, dev * 100 < loose * pim)))
+        lines = _frame(_level(stmt, level), settings)
+        lines = _floats(lines.rename(columns={"producto_proyecto": "producto"}), ("pim", "devengado"))
         lines["avance_pct"] = [_pct(d, p) for d, p in zip(lines["devengado"], lines["pim"])]
-        lines = lines[[a is not None and a < pace - margin_pts for a in lines["avance_pct"]]].copy()
-        lines["gap_pts"] = [pace - a for a in lines["avance_pct"]]
-        for dim, col in (("programa", "programa"), ("producto_proyecto", "producto"), ("actividad", "actividad")):
-            names = _names(dim, year, settings)
-            lines[f"{col}_name"] = [names.get(k, "") for k in lines[col]]
-        lines["marker"] = [int(m) for m in lines["marker"]]
-        alerts = lines.sort_values(["pim", "programa", "producto", "actividad"],
-                                   ascending=[False, True, True, True])[cols].reset_index(drop=True)
+        lines = lines[[a is not None and a < threshold for a in lines["avance_pct"]]].copy()
+        if not lines.empty:
+            lines["gap_pts"] = [pace - a for a in lines["avance_pct"]]
+            for dim, col in (("programa", "programa"), ("producto_proyecto", "producto"), ("actividad", "actividad")):
+                names = _names(dim, year, settings, lines[col])
+                lines[f"{col}_name"] = [names.get(k, "") for k in lines[col].tolist()]
+            lines["marker"] = [int(m) for m in lines["marker"].tolist()]
+            alerts = lines.sort_values(["pim", "programa", "producto", "actividad"],
+                                       ascending=[False, True, True, True])[cols].reset_index(drop=True)
     b = budget_line
-    month = _frame(sa.select(sa.func.max(b.c.month).label("m")).where(
-        b.c.fiscal_year == int(year), b.c.month > 0, b.c.devengado != 0), settings).iloc[0]["m"]
-    return {"pace_pct": pace, "through_month": None if month is None or month != month else int(month),
-            "margin_pts": margin_pts, "alerts": alerts}
-
-
+    months = _frame(sa.select(b.c.month).where(b.c.fiscal_year == int(year), b.c.month > 0).group_by(b.c.month)
+                    .having(sa.func.sum(b.c.devengado) != 0), settings)["month"]
+    month = max((int(m) for m in months), default=None)
+    return {"pace_pct": pace, "through_month": month, "margin_pts": margin_pts, "alerts": alerts}

@@ -29,7 +29,8 @@ def _rows(conn: sa.Connection, stmt) -> pd.DataFrame:
     """A statement's rows as a DataFrame (the statement's columns, also when there are no rows).
     Statements over budget_line read a summary table when one gives the same answer."""
     result = conn.execute(summaries.route(conn, stmt))
-    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    # plain tuples: pandas probes each SQLAlchemy Row for attributes, ~10x slower on 30k rows
+    return pd.DataFrame([tuple(r) for r in result.fetchall()], columns=list(result.keys()))
 
 
 def _frame(stmt, settings: Settings | None) -> pd.DataFrame:
