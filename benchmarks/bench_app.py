@@ -312,7 +312,7 @@ def main() -> int:
         "`gunicorn -c gunicorn.conf.py app:server` as `scripts/run.sh` does, empty cache at start. "
         f"{len(paths)} page visits in Chromium (every page; years, levels, drill paths), cold then warm; then "
         f"{args.users} users replaying the recorded callbacks for {args.seconds:.0f} s. Callback time = the "
-        f"browser's request start to response end. Machine: {machine()}, shared with other work (run with nice -n 19).",
+        f"browser's request start to response end. Machine: {machine()}, shared with other work (run with nice -n {os.nice(0)}).",
         "",
         "| backend | pass | callbacks | p50 ms | p95 ms | max ms | errors |",
         "|---|---|---:|---:|---:|---:|---:|",
