@@ -105,10 +105,10 @@ def cmd_upgrade(args) -> int:
     before = stored_schema_version()
     if before == SCHEMA_VERSION:
         print(f"store schema version {before}: up to date")
-        from store import summaries
+        from store import gender_sums, summaries
         from store.engine import read_engine
         with read_engine().connect() as conn:
-            missing = summaries.outdated(conn)
+            missing = summaries.outdated(conn) + gender_sums.outdated(conn)
         if missing:
             with write_transaction():      # the write builds them (summaries.ensure)
                 pass

@@ -23,7 +23,7 @@ from domain.gender import UNREVIEWED
 from domain.gender_rules import RuleSet, match, read_rules
 from etl import history
 from settings import DEFAULT_RULES, Settings, get_settings
-from store import summaries
+from store import gender_sums, summaries
 from store.bulk import insert_batches
 from store.engine import StoreMissing, store_exists, write_transaction
 from store.rule_sets import (
@@ -123,6 +123,7 @@ def apply_classification(conn: sa.Connection, *, years: list[int] | None = None,
     conn.execute(delete)
     insert_batches(conn, line_class, result_table(rules, keys, winner, set_id).to_batches(BATCH_ROWS))
     summaries.refresh_gender(conn, years)     # the gender sums by department follow the new classes
+    gender_sums.refresh(conn, years)          # the Género page's sums, in the same write
     counts = np.bincount(winner + 1, minlength=len(rules) + 1)
     by_category: dict[str, int] = {}
     for i, c in enumerate(counts):

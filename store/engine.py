@@ -14,19 +14,18 @@ import os
 import shutil
 import threading
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
 from settings import Settings, get_settings
-from store import summaries
+from store import gender_sums, summaries
 from store.errors import SchemaMismatch, StoreMissing, StoreUnreachable
 from store.migrations import stored_version, upgrade
 from store.schema import SCHEMA_VERSION, metadata, store_info
-
 
 _read_engines: dict[tuple, sa.Engine] = {}
 _read_lock = threading.Lock()
@@ -157,6 +156,7 @@ def _prepare(conn: sa.Connection) -> None:
         conn.execute(store_info.insert().values(key="schema_version", value=SCHEMA_VERSION))
     upgrade(conn)
     summaries.ensure(conn)
+    gender_sums.ensure(conn)
 
 
 @contextmanager
@@ -174,6 +174,7 @@ def write_transaction(settings: Settings | None = None) -> Iterator[sa.Connectio
             _prepare(conn)
             yield conn
             summaries.reconcile(conn)
+            gender_sums.reconcile(conn)
             _mark_published(conn)
     finally:
         engine.dispose()
@@ -202,6 +203,7 @@ def _duckdb_write(path: Path) -> Iterator[sa.Connection]:
                 _prepare(conn)
                 yield conn
                 summaries.reconcile(conn)
+                gender_sums.reconcile(conn)
                 _mark_published(conn)
             with engine.connect() as conn:
                 conn.exec_driver_sql("CHECKPOINT")

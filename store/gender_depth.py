@@ -3,9 +3,10 @@ programme -> product (the treemap), over fiscal years, and the gender lines whos
 the budget's pace (the alerts).
 
 Apart from store/gender.py (totals, rule sets, diffs) because these shape one chart or list
-each. All read line_class (store/schema.py), which already holds each key's classification and
-summed PIA, PIM and devengado, so none joins the millions of budget lines. Amounts come back as
-floats in nominal soles; prices are the page's business (store/reference.py).
+each. All read line_class's sums (store/schema.py), so none joins the millions of budget lines:
+through store/gender_sums.py's tables, line_class summed at these reads' grains, when the store
+has them. Amounts come back as floats in nominal soles; prices are the page's business
+(store/reference.py).
 """
 from __future__ import annotations
 
@@ -14,28 +15,36 @@ import sqlalchemy as sa
 
 from domain.codes import ALL, LEVELS
 from settings import Settings
+from store import gender_sums
+from store.engine import read_engine
 from store.gender_programmes import _names
-from store.read import _frame, _num, _pct
-from store.schema import budget_line, line_class
+from store.read import _frame, _num, _pct, _rows
+from store.schema import budget_line, gender_sum_line, gender_sum_rule
 
-__all__ = ["lio_totals", "gender_tree", "gender_series", "execution_alerts", "ALERT_MARGIN_PTS"]
+__all__ = ["ALERT_MARGIN_PTS", "execution_alerts", "gender_series", "gender_tree", "lio_totals"]
 
 THREE = ("strict", "weighted", "broad")
 # An alert: a gender line's avance more than this many percentage points below the budget's.
 ALERT_MARGIN_PTS = 2.0
 
 
-def _three(stage: str) -> list:
-    """strict, weighted, broad sums of one stage over line_class, labelled <definition>_<stage>."""
-    c = line_class
+def _read(table: sa.Table, build, settings) -> pd.DataFrame:
+    """build(t) run on t = `table` or line_class (store.gender_sums.source)."""
+    with read_engine(settings).connect() as conn:
+        return _rows(conn, build(gender_sums.source(conn, table)))
+
+
+def _three(c, stage: str) -> list:
+    """strict, weighted, broad sums of one stage over c (line_class or a sum of it), labelled
+    <definition>_<stage>."""
     amt = c.c[stage]
     return [sa.func.sum(sa.case((c.c.marker == 2, amt), else_=0)).label(f"strict_{stage}"),
             (sa.func.sum(amt * c.c.weight) / 100).label(f"weighted_{stage}"),
             sa.func.sum(sa.case((c.c.marker.in_([1, 2]), amt), else_=0)).label(f"broad_{stage}")]
 
 
-def _level(stmt, level: str | None):
-    return stmt.where(line_class.c.nivel_gobierno == level) if level in LEVELS else stmt
+def _level(stmt, c, level: str | None):
+    return stmt.where(c.c.nivel_gobierno == level) if level in LEVELS else stmt
 
 
 def _floats(df: pd.DataFrame, columns) -> pd.DataFrame:
@@ -48,11 +57,12 @@ def lio_totals(year: int, level: str | None = ALL, settings: Settings | None = N
     """Per LIO policy line (domain.gender.LIO_LABELS, 'sin_revisar' for unreviewed lines): strict,
     weighted and broad PIM and devengado, and the line's whole PIM and devengado. Rows by weighted
     devengado, largest first; every budget line is in exactly one row."""
-    c = line_class
-    stmt = sa.select(c.c.lio_line, *_three("pim"), *_three("devengado"),
-                     sa.func.sum(c.c.pim).label("pim"), sa.func.sum(c.c.devengado).label("devengado")
-                     ).where(c.c.fiscal_year == int(year))
-    df = _frame(_level(stmt, level).group_by(c.c.lio_line), settings)
+    def build(c):
+        stmt = sa.select(c.c.lio_line, *_three(c, "pim"), *_three(c, "devengado"),
+                         sa.func.sum(c.c.pim).label("pim"), sa.func.sum(c.c.devengado).label("devengado")
+                         ).where(c.c.fiscal_year == int(year))
+        return _level(stmt, c, level).group_by(c.c.lio_line)
+    df = _read(gender_sum_rule, build, settings)
     amounts = [f"{d}_{s}" for d in THREE for s in ("pim", "devengado")] + ["pim", "devengado"]
     df = _floats(df, amounts).rename(columns={"lio_line": "key"})
     return df.sort_values(["weighted_devengado", "key"], ascending=[False, True]).reset_index(drop=True)
@@ -62,16 +72,18 @@ def gender_tree(year: int, level: str | None = ALL, settings: Settings | None = 
     """The gender money (lines with marker 1 or 2) by category -> programme -> product: category,
     programa, programa_name, producto, producto_name, strict, weighted, broad (devengado), pim,
     devengado. Marker-0 and unreviewed lines are left out: they carry no gender money."""
-    c = line_class
-    keys = [c.c.category, c.c.programa, c.c.producto_proyecto]
-    stmt = sa.select(*keys, *_three("devengado"), sa.func.sum(c.c.pim).label("pim"),
-                     sa.func.sum(c.c.devengado).label("devengado")).where(
-        c.c.fiscal_year == int(year), c.c.marker.in_([1, 2]))
-    df = _frame(_level(stmt, level).group_by(*keys), settings)
+    def build(c):
+        keys = [c.c.category, c.c.programa, c.c.producto_proyecto]
+        stmt = sa.select(*keys, *_three(c, "devengado"), sa.func.sum(c.c.pim).label("pim"),
+                         sa.func.sum(c.c.devengado).label("devengado")).where(
+            c.c.fiscal_year == int(year), c.c.marker.in_([1, 2]))
+        return _level(stmt, c, level).group_by(*keys)
+    df = _read(gender_sum_line, build, settings)
     df = _floats(df.rename(columns={"strict_devengado": "strict", "weighted_devengado": "weighted",
                                     "broad_devengado": "broad", "producto_proyecto": "producto"}),
                  (*THREE, "pim", "devengado"))
-    programmes, products = _names("programa", year, settings), _names("producto_proyecto", year, settings)
+    programmes = _names("programa", year, settings, df["programa"])
+    products = _names("producto_proyecto", year, settings, df["producto"])
     df["programa_name"] = [programmes.get(k, "") for k in df["programa"].tolist()]
     df["producto_name"] = [products.get(k, "") for k in df["producto"].tolist()]
     cols = ["category", "programa", "programa_name", "producto", "producto_name", *THREE, "pim", "devengado"]
@@ -81,10 +93,11 @@ def gender_tree(year: int, level: str | None = ALL, settings: Settings | None = 
 def gender_series(level: str | None = ALL, settings: Settings | None = None) -> pd.DataFrame:
     """Per fiscal year: strict, weighted and broad PIM and devengado, the budget's PIM and
     devengado, and each definition's share of devengado (<definition>_share_pct)."""
-    c = line_class
-    stmt = sa.select(c.c.fiscal_year, *_three("pim"), *_three("devengado"), sa.func.sum(c.c.pim).label("pim"),
-                     sa.func.sum(c.c.devengado).label("devengado"))
-    df = _frame(_level(stmt, level).group_by(c.c.fiscal_year).order_by(c.c.fiscal_year), settings)
+    def build(c):
+        stmt = sa.select(c.c.fiscal_year, *_three(c, "pim"), *_three(c, "devengado"),
+                         sa.func.sum(c.c.pim).label("pim"), sa.func.sum(c.c.devengado).label("devengado"))
+        return _level(stmt, c, level).group_by(c.c.fiscal_year).order_by(c.c.fiscal_year)
+    df = _read(gender_sum_rule, build, settings)
     df = _floats(df, [f"{d}_{s}" for d in THREE for s in ("pim", "devengado")] + ["pim", "devengado"])
     df["fiscal_year"] = [int(y) for y in df["fiscal_year"]]
     for d in THREE:
@@ -105,25 +118,27 @@ def execution_alerts(year: int, level: str | None = ALL, margin_pts: float = ALE
     month of only offsetting entries does not count, so the summary tables can answer it),
     "margin_pts", "alerts": DataFrame with programa, producto, actividad, their names, category,
     marker, pim, devengado, avance_pct, gap_pts}."""
-    c = line_class
-    where = [c.c.fiscal_year == int(year)]
-    total = _frame(_level(sa.select(sa.func.sum(c.c.pim).label("pim"), sa.func.sum(c.c.devengado).label("devengado"))
-                          .where(*where), level), settings).iloc[0]
+    total = _read(gender_sum_rule, lambda c: _level(sa.select(
+        sa.func.sum(c.c.pim).label("pim"), sa.func.sum(c.c.devengado).label("devengado")).where(
+        c.c.fiscal_year == int(year)), c, level), settings).iloc[0]
     pace = _pct(total["devengado"], total["pim"])
     cols = ["programa", "programa_name", "producto", "producto_name", "actividad", "actividad_name", "category",
             "marker", "pim", "devengado", "avance_pct", "gap_pts"]
     alerts = pd.DataFrame(columns=cols)
     if pace is not None:
         threshold = pace - margin_pts
-        keys = [c.c.programa, c.c.producto_proyecto, c.c.actividad, c.c.category, c.c.marker]
-        pim, dev = sa.func.sum(c.c.pim), sa.func.sum(c.c.devengado)
         # Only lines that may lag come back (tens of thousands otherwise). The SQL test is loose
         # by 1e-6 points, so float rounding in SQL cannot drop a line; the exact test is below.
         loose = sa.literal(threshold + 1e-6 * max(1.0, abs(threshold)), sa.Float)
-        stmt = sa.select(*keys, pim.label("pim"), dev.label("devengado")).where(
-            *where, c.c.marker.in_([1, 2])).group_by(*keys).having(
-            sa.or_(pim < 0, sa.and_(pim > 0, dev * 100 < loose * pim)))
-        lines = _frame(_level(stmt, level), settings)
+
+        def build(c):
+            keys = [c.c.programa, c.c.producto_proyecto, c.c.actividad, c.c.category, c.c.marker]
+            pim, dev = sa.func.sum(c.c.pim), sa.func.sum(c.c.devengado)
+            stmt = sa.select(*keys, pim.label("pim"), dev.label("devengado")).where(
+                c.c.fiscal_year == int(year), c.c.marker.in_([1, 2]))
+            return _level(stmt, c, level).group_by(*keys).having(
+                sa.or_(pim < 0, sa.and_(pim > 0, dev * 100 < loose * pim)))
+        lines = _read(gender_sum_line, build, settings)
         lines = _floats(lines.rename(columns={"producto_proyecto": "producto"}), ("pim", "devengado"))
         lines["avance_pct"] = [_pct(d, p) for d, p in zip(lines["devengado"], lines["pim"])]
         lines = lines[[a is not None and a < threshold for a in lines["avance_pct"]]].copy()

@@ -12,9 +12,17 @@ import sqlalchemy as sa
 
 from domain.codes import ALL, LEVELS, MAIN_STAGES
 from settings import Settings
+from store import gender_sums
+from store.engine import read_engine
 from store.gender import rule_conditions, rule_rows
-from store.read import _frame, _num, _pct, latest_names
-from store.schema import code_name, gender_rule, line_class
+from store.read import _frame, _num, _pct, _rows, latest_names
+from store.schema import (
+    GENDER_SUM_SPREAD,
+    code_name,
+    gender_rule,
+    gender_sum_rule,
+    line_class,
+)
 
 
 def gender_programmes(year: int, level: str | None = ALL, settings: Settings | None = None) -> pd.DataFrame:
@@ -92,22 +100,29 @@ def programme_table(year: int, level: str | None = ALL, settings: Settings | Non
     Columns: PROGRAMME_TABLE_COLUMNS; amounts are floats in soles; `unit` is the executing unit
     code of a split row whose rule tests the unit ('' otherwise). Rows by strict, weighted, broad, PIM, largest
     first."""
-    c, g = line_class, gender_rule
-    grouped = [c.c.programa, c.c.rule_id, c.c.rule_set_id, c.c.category, c.c.marker, c.c.lio_line]
+    g = gender_rule
     # a group's lines share one unit (activity, product) when its min equals its max: the same
     # answer as count(distinct) == 1 (the columns are NOT NULL) at a fraction of the cost
-    dims = ("sec_ejec", "actividad", "producto_proyecto")
-    stmt = sa.select(*grouped, *[sa.func.sum(c.c[a]).label(a) for a in MAIN_STAGES], *_three_sums(c),
-                     *[sa.func.min(c.c[d]).label(f"{d}_code") for d in dims],
-                     *[sa.func.max(c.c[d]).label(f"{d}_max") for d in dims]
-                     ).where(c.c.fiscal_year == int(year))
-    if level in LEVELS:
-        stmt = stmt.where(c.c.nivel_gobierno == level)
-    inner = stmt.group_by(*grouped).subquery()
-    joined = inner.outerjoin(g, sa.and_(g.c.rule_set_id == inner.c.rule_set_id, g.c.rule_id == inner.c.rule_id))
-    tests = [(g.c[d].is_not(None) | g.c[f"{d}_name"].is_not(None)).label(f"tests_{d}")
-             for d in ("sec_ejec", "actividad", "producto_proyecto")]
-    df = _frame(sa.select(inner, g.c.rationale, g.c.rationale_en, *tests).select_from(joined), settings)
+    dims = GENDER_SUM_SPREAD
+
+    def build(c):
+        """Over line_class or its sum per programme x rule (store/gender_sums.py), which keeps each
+        group's smallest and largest unit, activity and product."""
+        summed = c is not line_class
+        grouped = [c.c.programa, c.c.rule_id, c.c.rule_set_id, c.c.category, c.c.marker, c.c.lio_line]
+        stmt = sa.select(*grouped, *[sa.func.sum(c.c[a]).label(a) for a in MAIN_STAGES], *_three_sums(c),
+                         *[sa.func.min(c.c[f"{d}_min" if summed else d]).label(f"{d}_code") for d in dims],
+                         *[sa.func.max(c.c[f"{d}_max" if summed else d]).label(f"{d}_max") for d in dims]
+                         ).where(c.c.fiscal_year == int(year))
+        if level in LEVELS:
+            stmt = stmt.where(c.c.nivel_gobierno == level)
+        inner = stmt.group_by(*grouped).subquery()
+        joined = inner.outerjoin(g, sa.and_(g.c.rule_set_id == inner.c.rule_set_id,
+                                            g.c.rule_id == inner.c.rule_id))
+        tests = [(g.c[d].is_not(None) | g.c[f"{d}_name"].is_not(None)).label(f"tests_{d}") for d in dims]
+        return sa.select(inner, g.c.rationale, g.c.rationale_en, *tests).select_from(joined)
+    with read_engine(settings).connect() as conn:
+        df = _rows(conn, build(gender_sums.source(conn, gender_sum_rule)))
     if df.empty:
         return pd.DataFrame(columns=PROGRAMME_TABLE_COLUMNS)
     split = df["programa"].isin(SPLIT_PROGRAMMES)

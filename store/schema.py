@@ -212,6 +212,41 @@ line_class = sa.Table(
     *[sa.Column(a, MONEY, nullable=False) for a in MAIN_STAGES],
 )
 sa.Index("ix_line_class_year", line_class.c.fiscal_year)
+# line_class summed for the Género page (store/gender_sums.py, rebuilt with line_class in the
+# same write): per programme x rule, with the smallest and largest unit, activity and product of
+# its keys (programme_table names a 9001/9002 rule by the one it tests); and the gender lines
+# (marker 1 or 2) per programme x product x activity x category, marker and weight.
+GENDER_SUM_SPREAD = ("sec_ejec", "actividad", "producto_proyecto")
+gender_sum_rule = sa.Table(
+    "gender_sum_rule", metadata,
+    sa.Column("fiscal_year", sa.SmallInteger, nullable=False),
+    sa.Column("nivel_gobierno", sa.String, nullable=False),
+    sa.Column("programa", sa.String, nullable=False),
+    sa.Column("rule_set_id", sa.Integer, nullable=False),
+    sa.Column("rule_id", sa.String, nullable=False),
+    sa.Column("category", sa.String, nullable=False),
+    sa.Column("marker", sa.SmallInteger),
+    sa.Column("weight", sa.Numeric(5, 2), nullable=False),
+    sa.Column("lio_line", sa.String, nullable=False),
+    *[sa.Column(f"{d}_{end}", sa.String, nullable=False) for d in GENDER_SUM_SPREAD for end in ("min", "max")],
+    sa.Column("lines", sa.BigInteger, nullable=False),
+    *[sa.Column(a, MONEY, nullable=False) for a in MAIN_STAGES],
+)
+gender_sum_line = sa.Table(
+    "gender_sum_line", metadata,
+    sa.Column("fiscal_year", sa.SmallInteger, nullable=False),
+    sa.Column("nivel_gobierno", sa.String, nullable=False),
+    sa.Column("programa", sa.String, nullable=False),
+    sa.Column("producto_proyecto", sa.String, nullable=False),
+    sa.Column("actividad", sa.String, nullable=False),
+    sa.Column("category", sa.String, nullable=False),
+    sa.Column("marker", sa.SmallInteger, nullable=False),
+    sa.Column("weight", sa.Numeric(5, 2), nullable=False),
+    sa.Column("lines", sa.BigInteger, nullable=False),
+    *[sa.Column(a, MONEY, nullable=False) for a in MAIN_STAGES],
+)
+sa.Index("ix_gender_sum_rule_year", gender_sum_rule.c.fiscal_year)
+sa.Index("ix_gender_sum_line_year", gender_sum_line.c.fiscal_year)
 
 # line_class summed per programme and classification (store/summaries.py rebuilds it at the end
 # of every write and routes the line_class statements it answers exactly: the Género totals and

@@ -58,7 +58,11 @@ def _calls(settings):
     return out
 
 
-def test_depth_reads_answer_the_same_with_and_without_summaries(sample, used):
+def test_depth_reads_answer_the_same_with_and_without_summaries(sample, used, monkeypatch):
+    from store import gender_sums
+    read_from: set[str] = set()
+    source = gender_sums.source
+    monkeypatch.setattr(gender_sums, "source", lambda conn, t: read_from.add(source(conn, t).name) or source(conn, t))
     for what, call in _calls(sample):
         with summaries.disabled():
             expected = call()
@@ -70,6 +74,7 @@ def test_depth_reads_answer_the_same_with_and_without_summaries(sample, used):
         else:
             _same(got, expected, what)
     assert "budget_sum_small" in used          # the alerts' last month with devengado: a summary answers it
+    assert read_from == {"gender_sum_rule", "gender_sum_line", "line_class"}    # both ways were compared
 
 
 def _plain_alerts(settings, year, level, margin) -> tuple[float | None, list[tuple]]:
@@ -156,3 +161,48 @@ def test_through_month_is_the_last_month_whose_devengado_does_not_net_to_zero(st
     got = gd.execution_alerts(2010, settings=store)
     assert got["through_month"] == 3
     assert got["pace_pct"] == pytest.approx(3065.85 / 4910 * 100)
+
+
+def _sum_rows(settings, table) -> list[tuple]:
+    from store.engine import read_engine
+    with read_engine(settings).connect() as conn:
+        return sorted(tuple(r) for r in conn.execute(sa.select(table)))
+
+
+def test_gender_sums_follow_the_classification_in_the_same_write(store, tmp_path):
+    """tests/gender_fixture.py, S/ millions: the local-government 2010 lines are D (9002, unit
+    300001, activity 5001103, R-VASO, PIM 800) and G (9002, unit 300001, activity 5001401, R-9002,
+    PIM 60); each is two budget lines (months 0 and 3). Then the rules without R-VASO: D is no
+    longer under R-VASO in either table, and the sums still cover every line."""
+    from etl.classify import classify
+    from store import gender_sums
+    from store.engine import read_engine
+    from store.schema import gender_sum_line, gender_sum_rule, line_class
+    M = 1_000_000
+    rows = []
+    for year, pia, pim, dev, keys in gender_fixture.LINES.values():
+        rows += fixtures.march_line(year, *(str(Decimal(v) * M) for v in (pia, pim, dev)), **keys)
+    from etl.load import load_file
+    assert load_file(fixtures.write(tmp_path / "Gasto.csv", rows), settings=store).status == "loaded"
+    classify(gender_fixture.write_rules(tmp_path / "rules.csv", gender_fixture.BASE_RULES), settings=store,
+             loaded_by="tests")
+    names = [c.name for c in gender_sum_rule.c]
+    local = [dict(zip(names, r)) for r in _sum_rows(store, gender_sum_rule) if r[1] == "M"]
+    assert [(r["fiscal_year"], r["programa"], r["rule_id"], r["sec_ejec_min"], r["sec_ejec_max"], r["actividad_min"],
+             r["actividad_max"], r["lines"], r["pim"]) for r in local] == [
+        (2010, "9002", "R-9002", "300001", "300001", "5001401", "5001401", 2, 60 * M),
+        (2010, "9002", "R-VASO", "300001", "300001", "5001103", "5001103", 2, 800 * M)]
+    gender_lines = _sum_rows(store, gender_sum_line)             # marker 1 or 2 only: A, B, C, D, F
+    assert sorted((r[0], r[2], r[4], int(r[6]), r[8]) for r in gender_lines) == sorted([
+        (2010, "0080", fixtures.BASE_ROW["ACTIVIDAD_ACCION_OBRA"], 2, 2), (2010, "0080",
+         fixtures.BASE_ROW["ACTIVIDAD_ACCION_OBRA"], 1, 2), (2010, "0002", "5000043", 2, 2),
+        (2010, "9002", "5001103", 1, 2), (2012, "0002", "5000043", 1, 2)])
+    with read_engine(store).connect() as conn:
+        assert gender_sums.source(conn, gender_sum_rule) is gender_sum_rule
+    without = [r for r in gender_fixture.BASE_RULES if r["id"] != "R-VASO"]
+    classify(gender_fixture.write_rules(tmp_path / "rules2.csv", without), settings=store, loaded_by="tests")
+    after = _sum_rows(store, gender_sum_rule)
+    assert "R-VASO" not in {r[4] for r in after}
+    assert ("9002", "5001103") not in {(r[2], r[4]) for r in _sum_rows(store, gender_sum_line)}
+    total = sum(r[names.index("lines")] for r in after)
+    assert total == sum(r[list(line_class.c.keys()).index("lines")] for r in _sum_rows(store, line_class)) == 14
