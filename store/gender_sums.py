@@ -42,17 +42,9 @@ def refresh(conn: sa.Connection, years: list[int] | None = None) -> None:
         grain = [c.c[col.name] for col in table.c
                  if col.name in c.c and col.name != "lines" and col.name not in MAIN_STAGES]
         select = sa.select(*grain, *extra, *sums).where(*where).group_by(*grain)
-        delete = table.delete()
-        if years is not None:
-            years = [int(y) for y in years]
-            delete = delete.where(table.c.fiscal_year.in_(years))
-            select = select.where(c.c.fiscal_year.in_(years))
-        conn.execute(delete)
-        conn.execute(table.insert().from_select([*[g.name for g in grain], *[e.name for e in extra],
-                                                 "lines", *MAIN_STAGES], select))
-    if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == _KEY)).scalar() != VERSION:
-        conn.execute(store_info.delete().where(store_info.c.key == _KEY))
-        conn.execute(store_info.insert().values(key=_KEY, value=VERSION))
+        summaries.replace_years(conn, table, [*[g.name for g in grain], *[e.name for e in extra], "lines",
+                                              *MAIN_STAGES], select, c.c.fiscal_year, years)
+    summaries.stamp(conn, _KEY, VERSION)
 
 
 def ensure(conn: sa.Connection) -> None:

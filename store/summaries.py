@@ -109,16 +109,10 @@ def refresh(conn: sa.Connection, years: list[int] | None = None) -> None:
     b = budget_line
     for table in SUMMARY_TABLES:
         grain = [c.name for c in table.c if c.name != "lines" and c.name not in MONEY_COLUMNS]
-        delete, select = table.delete(), sa.select(
-            *[b.c[g] for g in grain], sa.func.count().label("lines"),
-            *[sa.func.sum(b.c[a]).label(a) for a in STAGES]).group_by(*[b.c[g] for g in grain])
-        if years is not None:
-            years = [int(y) for y in years]
-            delete = delete.where(table.c.fiscal_year.in_(years))
-            select = select.where(b.c.fiscal_year.in_(years))
-        conn.execute(delete)
-        conn.execute(table.insert().from_select([*grain, "lines", *STAGES], select))
-    _stamp(conn, _KEY, SUMMARY_VERSION)
+        select = sa.select(*[b.c[g] for g in grain], sa.func.count().label("lines"),
+                           *[sa.func.sum(b.c[a]).label(a) for a in STAGES]).group_by(*[b.c[g] for g in grain])
+        replace_years(conn, table, [*grain, "lines", *STAGES], select, b.c.fiscal_year, years)
+    stamp(conn, _KEY, SUMMARY_VERSION)
 
 
 def refresh_gender(conn: sa.Connection, years: list[int] | None = None) -> None:
@@ -133,18 +127,25 @@ def refresh_gender(conn: sa.Connection, years: list[int] | None = None) -> None:
     keys = [*(mid.c[g] for g in GENDER_SUM_GRAIN), category, c.c.marker, weight]
     select = (sa.select(*keys, sa.func.sum(mid.c.lines), *[sa.func.sum(mid.c[a]) for a in MAIN_STAGES])
               .select_from(join).group_by(*keys))
-    delete = gender_sum.delete()
+    replace_years(conn, gender_sum, [*GENDER_SUM_GRAIN, "category", "marker", "weight", "lines", *MAIN_STAGES],
+                  select, mid.c.fiscal_year, years)
+    stamp(conn, _GENDER_KEY, GENDER_VERSION)
+
+
+def replace_years(conn: sa.Connection, table: sa.Table, columns: list[str], select: sa.Select,
+                  source_year: sa.ColumnElement, years: list[int] | None) -> None:
+    """`table`'s rows of `years` (None: all) replaced by `select`'s, the way every summary is rebuilt."""
+    delete = table.delete()
     if years is not None:
         years = [int(y) for y in years]
-        delete = delete.where(gender_sum.c.fiscal_year.in_(years))
-        select = select.where(mid.c.fiscal_year.in_(years))
+        delete = delete.where(table.c.fiscal_year.in_(years))
+        select = select.where(source_year.in_(years))
     conn.execute(delete)
-    conn.execute(gender_sum.insert().from_select(
-        [*GENDER_SUM_GRAIN, "category", "marker", "weight", "lines", *MAIN_STAGES], select))
-    _stamp(conn, _GENDER_KEY, GENDER_VERSION)
+    conn.execute(table.insert().from_select(columns, select))
 
 
-def _stamp(conn: sa.Connection, key: str, version: str) -> None:
+def stamp(conn: sa.Connection, key: str, version: str) -> None:
+    """Record in store_info that the summaries under `key` are at `version` (readers check it)."""
     if conn.execute(sa.select(store_info.c.value).where(store_info.c.key == key)).scalar() != version:
         conn.execute(store_info.delete().where(store_info.c.key == key))
         conn.execute(store_info.insert().values(key=key, value=version))
@@ -186,7 +187,7 @@ def refresh_line_class(conn: sa.Connection) -> None:
                        ).group_by(*[c.c[g] for g in LINE_CLASS_SUM_GRAIN])
     conn.execute(line_class_sum.delete())
     conn.execute(line_class_sum.insert().from_select([*LINE_CLASS_SUM_GRAIN, "keys", "lines", *MAIN_STAGES], select))
-    _stamp(conn, _CLASS_KEY, CLASS_SUM_VERSION)
+    stamp(conn, _CLASS_KEY, CLASS_SUM_VERSION)
 
 
 def reconcile(conn: sa.Connection) -> list[int]:

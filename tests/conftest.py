@@ -75,3 +75,18 @@ def snapshot(settings) -> dict:
     finally:
         engine.dispose()
     return out
+
+
+@pytest.fixture
+def used(monkeypatch):
+    """The summary tables the store's statements were rewritten to, in order (store/summaries.py):
+    tests that compare answers with and without summaries also prove the summaries were read."""
+    from store import summaries
+    seen: list[str] = []
+    rewrite = summaries._rewrite
+
+    def spy(stmt, table, counts):
+        seen.append(table.name)
+        return rewrite(stmt, table, counts)
+    monkeypatch.setattr(summaries, "_rewrite", spy)
+    return seen

@@ -30,18 +30,6 @@ def sample(store):
     return store
 
 
-@pytest.fixture
-def used(monkeypatch):
-    seen: list[str] = []
-    rewrite = summaries._rewrite
-
-    def spy(stmt, table, counts):
-        seen.append(table.name)
-        return rewrite(stmt, table, counts)
-    monkeypatch.setattr(summaries, "_rewrite", spy)
-    return seen
-
-
 def _calls(settings):
     from store import gender_depth as gd
     from store import gender_programmes as gp

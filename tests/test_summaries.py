@@ -117,19 +117,6 @@ def _same(a, b, what):
         assert a == b, what
 
 
-@pytest.fixture
-def used(monkeypatch):
-    """The summary tables the statements were rewritten to, in order."""
-    seen: list[str] = []
-    rewrite = summaries._rewrite
-
-    def spy(stmt, table, counts):
-        seen.append(table.name)
-        return rewrite(stmt, table, counts)
-    monkeypatch.setattr(summaries, "_rewrite", spy)
-    return seen
-
-
 def test_every_read_function_answers_exactly_as_the_fact_table(sample, used):
     calls = _calls(sample)
     assert len(calls) > 700
