@@ -53,7 +53,11 @@ def test_usability_points_at_every_width_and_language(view, app_url: str):
     expect(page.locator("#red-split")).to_be_attached(timeout=WAIT)
     expect(page.locator("#red-all")).to_be_visible(timeout=WAIT)
     expect(page.locator("#red-programme-title")).to_be_visible(timeout=WAIT)
-    assert page.locator("#red-programme-title").bounding_box()["y"] < page.locator("#red-all").bounding_box()["y"]
+    # measured in the page, retried until the parts stop re-rendering (a box read between two renders is None)
+    page.wait_for_function("""() => {
+        const title = document.querySelector('#red-programme-title'), all = document.querySelector('#red-all');
+        return !!(title && all) && title.getBoundingClientRect().top < all.getBoundingClientRect().top;
+    }""", timeout=WAIT)
     _no_internal_words(page)
     # 4. Datos: the MEF dataset and a suggested citation
     page.goto(f"{app_url}/datos?lang={lang}")
